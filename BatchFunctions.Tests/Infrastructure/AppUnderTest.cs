@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Sockets;
+using BatchFunctions.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TelephonySimulator;
+
+namespace BatchFunctions.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app on real parts: the telephony simulator, the app's HTTP functions behind Kestrel,
+/// its orchestrations, activities and entities on the Durable Task engine over Azurite, all composed
+/// with the app's own <see cref="BatchCallingServiceCollectionExtensions.AddBatchCalling"/>.
+/// </summary>
+public sealed class AppUnderTest : IAsyncDisposable
+{
+    public const string ApiKey = "test-api-key";
+    public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
+    public const string AuthToken = "test-auth-token";
+    public const string ElevenLabsApiKey = "test-xi-api-key";
+    public const string AgentId = "agent_test";
+    public const string PhoneNumberId = "phnum_test";
+    public const string FromNumber = "+14155550000";
+
+    private AppUnderTest(SimulatorServer simulator, WebApplication web, DurableTestHost durable, Uri baseUrl)
+    {
+        Simulator = simulator;
+        Web = web;
+        Durable = durable;
+        BaseUrl = baseUrl;
+        Http = new HttpClient { BaseAddress = baseUrl };
+        Http.DefaultRequestHeaders.Add("xi-api-key", ApiKey);
+    }
+
+    public SimulatorServer Simulator { get; }
+
+    public WebApplication Web { get; }
+
+    public DurableTestHost Durable { get; }
+
+    public Uri BaseUrl { get; }
+
+    /// <summary>A client of the app's HTTP API, carrying a valid key.</summary>
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => Web.Services;
+
+    public static SimulatorOptions DefaultSimulatorOptions() => new()
+    {
+        TimeAcceleration = 200,
+        Seed = 7,
+        TwilioAccounts = [new SimulatedTwilioAccount { AccountSid = AccountSid, AuthToken = AuthToken }],
+        ElevenLabsApiKey = ElevenLabsApiKey,
+        Agents = [new SimulatedAgent { AgentId = AgentId, Name = "Test agent", AllowedOverrides = ["first_message", "language"] }],
+        PhoneNumbers = [new SimulatedPhoneNumber { PhoneNumberId = PhoneNumberId, PhoneNumber = FromNumber, Provider = "twilio", Label = "Test line" }],
+        Outcomes = new OutcomeMix { Human = 1 },
+        RingSeconds = new DurationRange { Min = 2, Max = 8 },
+        TalkSeconds = new DurationRange { Min = 20, Max = 90 },
+    };
+
+    public static async Task<AppUnderTest> StartAsync(SimulatorOptions simulatorOptions, IDictionary<string, string?>? settings = null)
+    {
+        var simulator = await SimulatorServer.StartAsync(simulatorOptions);
+        var baseUrl = new Uri($"http://127.0.0.1:{FreeTcpPort()}");
+        var configuration = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+            ["Twilio:AccountSid"] = AccountSid,
+            ["Twilio:AuthToken"] = AuthToken,
+            ["Twilio:ApiBaseUrl"] = simulator.BaseUrl.AbsoluteUri,
+            ["ElevenLabs:ApiKey"] = ElevenLabsApiKey,
+            ["ElevenLabs:BaseUrl"] = simulator.BaseUrl.AbsoluteUri,
+            ["Callbacks:PublicBaseUrl"] = baseUrl.AbsoluteUri,
+            ["Api:Keys:0"] = ApiKey,
+            ["Dispatch:MaxConcurrentCalls"] = "5",
+            ["Batch:DefaultAgentId"] = AgentId,
+            ["Batch:DefaultPhoneNumberId"] = PhoneNumberId,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(baseUrl.AbsoluteUri);
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddMvcCore();
+        builder.Services.AddBatchCalling(builder.Configuration);
+        var web = builder.Build();
+
+        var durable = await DurableTestHost.StartAsync(web.Services, TestStorage.ConnectionString, TestStorage.NewTaskHubName());
+        web.MapHttpFunctions(typeof(BatchCallingServiceCollectionExtensions).Assembly, durable.Client);
+        await web.StartAsync();
+        return new AppUnderTest(simulator, web, durable, baseUrl);
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Web.StopAsync();
+        await Web.DisposeAsync();
+        await Durable.DisposeAsync();
+        await Simulator.DisposeAsync();
+    }
+}

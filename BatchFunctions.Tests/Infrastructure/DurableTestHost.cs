@@ -1,0 +1,103 @@
+using System.Reflection;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using DurableTask.Core.Entities;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Converters;
+using Microsoft.DurableTask.Entities;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using CoreTaskEntity = DurableTask.Core.Entities.TaskEntity;
+
+namespace BatchFunctions.Tests.Infrastructure;
+
+/// <summary>
+/// Runs the app's own orchestrators, activities and entities on the real Durable Task engine with the
+/// Azure Storage provider (the Durable Functions default) over Azurite. The Functions host cannot run
+/// here; this is the same engine underneath it, fed the same classes.
+/// </summary>
+public sealed class DurableTestHost : IAsyncDisposable
+{
+    private readonly TaskHubWorker worker;
+    private readonly AzureStorageOrchestrationService service;
+
+    private DurableTestHost(TaskHubWorker worker, AzureStorageOrchestrationService service, CoreDurableTaskClient client)
+    {
+        this.worker = worker;
+        this.service = service;
+        Client = client;
+    }
+
+    public CoreDurableTaskClient Client { get; }
+
+    public static async Task<DurableTestHost> StartAsync(IServiceProvider services, string connectionString, string taskHubName)
+    {
+        var loggerFactory = services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            TaskHubName = taskHubName,
+            PartitionCount = 1,
+            UseSeparateQueueForEntityWorkItems = true,
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(250),
+            LoggerFactory = loggerFactory,
+        });
+        await service.CreateIfNotExistsAsync();
+
+        var converter = JsonDataConverter.Default;
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = converter, EnableEntitySupport = true }, loggerFactory);
+        var worker = new TaskHubWorker(service, loggerFactory);
+        var app = typeof(BatchFunctions.Hosting.BatchCallingServiceCollectionExtensions).Assembly;
+
+        foreach (var type in TaskTypes(app, typeof(Microsoft.DurableTask.TaskOrchestrator<,>)))
+        {
+            worker.AddTaskOrchestrations(new DelegateObjectCreator<TaskOrchestration>(
+                type.Name, () => shims.CreateOrchestration(type.Name, (ITaskOrchestrator)ActivatorUtilities.CreateInstance(services, type))));
+        }
+
+        foreach (var type in TaskTypes(app, typeof(Microsoft.DurableTask.TaskActivity<,>)))
+        {
+            worker.AddTaskActivities(new DelegateObjectCreator<TaskActivity>(
+                type.Name, () => shims.CreateActivity(type.Name, (ITaskActivity)ActivatorUtilities.CreateInstance(services, type))));
+        }
+
+        foreach (var type in TaskTypes(app, typeof(Microsoft.DurableTask.Entities.TaskEntity<>)))
+        {
+            // Entity ids carry their name in lower case (EntityInstanceId normalises it), and the
+            // engine looks entities up by that name.
+            worker.AddTaskEntities(new DelegateObjectCreator<CoreTaskEntity>(
+                type.Name.ToLowerInvariant(), () => new EntityShim(shims, type.Name, () => (ITaskEntity)ActivatorUtilities.CreateInstance(services, type))));
+        }
+
+        await worker.StartAsync();
+        var entityQueries = ((IEntityOrchestrationService)service).EntityBackendQueries
+            ?? throw new InvalidOperationException("The Azure Storage provider did not enable entities.");
+        return new DurableTestHost(worker, service, new CoreDurableTaskClient(service, entityQueries, converter));
+    }
+
+    /// <summary>Every concrete orchestrator, activity or entity class in the app.</summary>
+    public static IEnumerable<Type> TaskTypes(Assembly assembly, Type openBase) =>
+        assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && DerivesFrom(t, openBase));
+
+    private static bool DerivesFrom(Type type, Type openBase)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == openBase)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await worker.StopAsync(isForced: true);
+        worker.Dispose();
+        await service.DeleteAsync();
+    }
+}

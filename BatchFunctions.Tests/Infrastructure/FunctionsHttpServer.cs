@@ -1,0 +1,68 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BatchFunctions.Tests.Infrastructure;
+
+/// <summary>
+/// Serves the app's HTTP-triggered functions on a real Kestrel listener, so real clients (HttpClient,
+/// the simulator's webhooks, SDKs, browsers) reach the real function classes over HTTP. Routes and
+/// methods come from each function's [HttpTrigger], as the Functions host reads them (route prefix
+/// "" as in host.json); parameters are bound the way the host binds them.
+/// </summary>
+public static class FunctionsHttpServer
+{
+    public static void MapHttpFunctions(this WebApplication app, Assembly functions, DurableTaskClient durable)
+    {
+        foreach (var method in functions.GetTypes().SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)))
+        {
+            if (method.GetCustomAttribute<FunctionAttribute>() is null
+                || method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null) is not { } trigger)
+            {
+                continue;
+            }
+
+            var binders = method.GetParameters().Select(p => Binder(p, durable, method)).ToArray();
+            var httpMethods = (trigger.Methods ?? ["GET", "POST"]).Select(m => m.ToUpperInvariant()).ToArray();
+            app.MapMethods("/" + trigger.Route, httpMethods, async context =>
+            {
+                var instance = method.IsStatic ? null : ActivatorUtilities.CreateInstance(context.RequestServices, method.DeclaringType!);
+                var arguments = binders.Select(bind => bind(context)).ToArray();
+                var result = await (Task<IActionResult>)method.Invoke(instance, arguments)!;
+                await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+            });
+        }
+    }
+
+    private static Func<HttpContext, object?> Binder(ParameterInfo parameter, DurableTaskClient durable, MethodInfo method)
+    {
+        if (parameter.ParameterType == typeof(HttpRequest))
+        {
+            return context => context.Request;
+        }
+
+        if (parameter.ParameterType == typeof(DurableTaskClient))
+        {
+            return _ => durable;
+        }
+
+        if (parameter.ParameterType == typeof(CancellationToken))
+        {
+            return context => context.RequestAborted;
+        }
+
+        if (parameter.ParameterType == typeof(string))
+        {
+            return context => context.GetRouteValue(parameter.Name!)?.ToString();
+        }
+
+        throw new NotSupportedException(
+            $"{method.DeclaringType?.Name}.{method.Name}: the test host cannot bind parameter '{parameter.Name}' of type {parameter.ParameterType.Name}.");
+    }
+}

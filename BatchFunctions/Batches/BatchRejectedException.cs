@@ -1,0 +1,17 @@
+namespace BatchFunctions.Batches;
+
+/// <summary>A batch cannot be created as asked; the message tells the operator what to fix.</summary>
+public sealed class BatchRejectedException : Exception
+{
+    public BatchRejectedException(string message) : base(message)
+    {
+    }
+
+    public BatchRejectedException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+
+    public BatchRejectedException()
+    {
+    }
+}

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace BatchFunctions.Domain;
+
+[JsonConverter(typeof(JsonStringEnumConverter<DialOutcome>))]
+public enum DialOutcome
+{
+    /// <summary>The provider accepted the call; its end arrives by status callback.</summary>
+    Placed,
+
+    /// <summary>The provider refused this number; other recipients are unaffected.</summary>
+    RecipientRejected,
+
+    /// <summary>The provider refused our account or caller id: every further call would fail the same way.</summary>
+    ConfigurationRejected,
+}

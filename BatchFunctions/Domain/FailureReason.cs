@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace BatchFunctions.Domain;
+
+/// <summary>Why a recipient's call did not reach the agent. ElevenLabs has no such field; we add it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FailureReason>))]
+public enum FailureReason
+{
+    [JsonStringEnumMemberName("busy")] Busy,
+    [JsonStringEnumMemberName("no_answer")] NoAnswer,
+    [JsonStringEnumMemberName("call_failed")] CallFailed,
+    [JsonStringEnumMemberName("canceled")] Canceled,
+    [JsonStringEnumMemberName("number_rejected")] NumberRejected,
+    [JsonStringEnumMemberName("provider_unavailable")] ProviderUnavailable,
+    [JsonStringEnumMemberName("configuration_error")] ConfigurationError,
+    [JsonStringEnumMemberName("agent_unavailable")] AgentUnavailable,
+}

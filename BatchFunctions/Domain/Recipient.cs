@@ -1,0 +1,9 @@
+namespace BatchFunctions.Domain;
+
+/// <summary>One person to call, as accepted from the list.</summary>
+/// <param name="Index">Position in the batch, 0-based; with the batch id it names the recipient everywhere.</param>
+/// <param name="RowNumber">Row in the uploaded file (header = 1), so reports point back to the source.</param>
+/// <param name="PhoneNumber">E.164.</param>
+/// <param name="ClientData">Dynamic variables and overrides handed to the agent.</param>
+/// <param name="Id">The caller's own recipient id, when the batch came through the API.</param>
+public sealed record Recipient(int Index, int RowNumber, string PhoneNumber, ConversationInitiationClientData ClientData, string? Id = null);

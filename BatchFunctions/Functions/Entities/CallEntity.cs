@@ -1,0 +1,151 @@
+using System.Globalization;
+using BatchFunctions.Domain;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Entities;
+
+namespace BatchFunctions.Functions.Entities;
+
+/// <summary>
+/// One recipient's call record: status, attempts, provider ids, failure reason and timestamps.
+/// It is the only writer of that record. Callbacks may repeat or arrive out of order, so every
+/// operation is idempotent and a status only moves forward within an attempt. Each change of
+/// status is reported to the batch, which keeps the counters. The key is "{batch id}:{recipient index}".
+/// </summary>
+public sealed class CallEntity : TaskEntity<CallState>
+{
+    [Function(nameof(CallEntity))]
+    public static Task Run([EntityTrigger] TaskEntityDispatcher dispatcher) => dispatcher.DispatchAsync<CallEntity>();
+
+    /// <summary>Keys sort by index, so a prefix query lists a batch's calls in recipient order.</summary>
+    public static EntityInstanceId IdFor(string batchId, int recipientIndex) =>
+        new(nameof(CallEntity), string.Create(CultureInfo.InvariantCulture, $"{batchId}:{recipientIndex:D7}"));
+
+    /// <summary>An entity query prefix that matches exactly the calls of one batch.</summary>
+    public static string QueryPrefixFor(string batchId) => $"{IdFor(batchId, 0).Name}@{batchId}:";
+
+    public void Dispatch(CallDispatch dispatch) => BeginAttempt(dispatch.Attempt, dispatch.At);
+
+    public void RecordDial(DialRecord record)
+    {
+        BeginAttempt(record.Attempt, record.At);
+        if (record.Attempt != State.Attempt)
+        {
+            return;
+        }
+
+        var result = record.Result;
+        if (result.Outcome == DialOutcome.Placed)
+        {
+            State = State with { CallSid = State.CallSid ?? result.CallSid, UpdatedAt = record.At };
+            return;
+        }
+
+        State = State with { FailureReason = result.FailureReason, FailureDetail = result.FailureDetail, EndedAt = record.At };
+        MoveTo(RecipientStatus.Failed, record.At);
+    }
+
+    /// <summary>A call that ends after this counts as failed, not completed: nobody talked to the agent.</summary>
+    public void RecordAgentConnectionFailure(AgentConnectionFailure failure)
+    {
+        if (failure.Attempt == State.Attempt && !State.Status.IsTerminal())
+        {
+            State = State with { FailureReason = FailureReason.AgentUnavailable, FailureDetail = failure.Detail, UpdatedAt = failure.At };
+        }
+    }
+
+    public void ApplyProgress(CallProgress progress)
+    {
+        BeginAttempt(progress.Attempt, progress.ReceivedAt);
+        if (progress.Attempt != State.Attempt
+            || progress.SequenceNumber <= State.LastSequenceNumber
+            || (State.CallSid is not null && State.CallSid != progress.CallSid))
+        {
+            return;
+        }
+
+        State = State with { CallSid = progress.CallSid, LastSequenceNumber = progress.SequenceNumber };
+        var at = progress.ReceivedAt;
+        switch (progress.Status)
+        {
+            case ProviderCallStatus.Queued or ProviderCallStatus.Initiated or ProviderCallStatus.Ringing:
+                MoveTo(RecipientStatus.Initiated, at);
+                break;
+            case ProviderCallStatus.InProgress:
+                State = State with { AnsweredAt = State.AnsweredAt ?? at, AnsweredBy = progress.AnsweredBy ?? State.AnsweredBy };
+                MoveTo(RecipientStatus.InProgress, at);
+                break;
+            case ProviderCallStatus.Completed:
+                var answeredBy = progress.AnsweredBy ?? State.AnsweredBy;
+                State = State with { AnsweredBy = answeredBy, DurationSeconds = progress.DurationSeconds, EndedAt = at };
+                MoveTo(
+                    State.FailureReason == FailureReason.AgentUnavailable ? RecipientStatus.Failed
+                    : IsMachine(answeredBy) ? RecipientStatus.Voicemail
+                    : RecipientStatus.Completed,
+                    at);
+                break;
+            case ProviderCallStatus.Busy:
+                End(FailureReason.Busy, "The line was busy.", progress);
+                break;
+            case ProviderCallStatus.NoAnswer:
+                End(FailureReason.NoAnswer, "Nobody answered before the ring timeout.", progress);
+                break;
+            case ProviderCallStatus.Failed:
+                End(FailureReason.CallFailed, progress.ErrorCode is { } code ? $"The call failed (Twilio error {code})." : "The call failed.", progress);
+                break;
+            case ProviderCallStatus.Canceled:
+                State = State with { FailureReason = FailureReason.Canceled, EndedAt = at };
+                MoveTo(RecipientStatus.Cancelled, at);
+                break;
+        }
+    }
+
+    protected override CallState InitializeState(TaskEntityOperation entityOperation) => new();
+
+    /// <summary>
+    /// Starts a newer attempt from whichever message about it arrives first: the orchestrator's
+    /// dispatch and the provider's callbacks come from different senders in no guaranteed order.
+    /// </summary>
+    private void BeginAttempt(int attempt, DateTimeOffset at)
+    {
+        if (attempt <= State.Attempt)
+        {
+            return;
+        }
+
+        var (batchId, recipientIndex) = ParseKey(Context.Id.Key);
+        var from = State.Status;
+        State = new CallState(batchId, recipientIndex, RecipientStatus.Dispatched, attempt, DispatchedAt: at, UpdatedAt: at);
+        Report(from, RecipientStatus.Dispatched, at);
+    }
+
+    private static (string BatchId, int RecipientIndex) ParseKey(string key)
+    {
+        var separator = key.LastIndexOf(':');
+        return (key[..separator], int.Parse(key.AsSpan(separator + 1), CultureInfo.InvariantCulture));
+    }
+
+    private void End(FailureReason reason, string detail, CallProgress progress)
+    {
+        var sip = progress.SipResponseCode is { } code ? $" SIP {code}." : "";
+        State = State with { FailureReason = reason, FailureDetail = detail + sip, EndedAt = progress.ReceivedAt };
+        MoveTo(RecipientStatus.Failed, progress.ReceivedAt);
+    }
+
+    private void MoveTo(RecipientStatus to, DateTimeOffset at)
+    {
+        var from = State.Status;
+        if (from.IsTerminal() || to.Stage() <= from.Stage())
+        {
+            return;
+        }
+
+        State = State with { Status = to, UpdatedAt = at };
+        Report(from, to, at);
+    }
+
+    private void Report(RecipientStatus from, RecipientStatus to, DateTimeOffset at) =>
+        Context.SignalEntity(BatchEntity.IdFor(State.BatchId), nameof(BatchEntity.RecordTransition), new StatusTransition(from, to, at));
+
+    private static bool IsMachine(string? answeredBy) =>
+        answeredBy is not null && (answeredBy.StartsWith("machine", StringComparison.Ordinal) || answeredBy == "fax");
+}

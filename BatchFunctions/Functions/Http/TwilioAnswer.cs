@@ -1,0 +1,82 @@
+using BatchFunctions.Functions.Entities;
+using BatchFunctions.Providers.ElevenLabs;
+using BatchFunctions.Providers.Twilio;
+using BatchFunctions.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace BatchFunctions.Functions.Http;
+
+/// <summary>
+/// Twilio fetches this when the callee answers. ElevenLabs' register-call returns the TwiML that
+/// connects the call to the agent with this recipient's dynamic variables and overrides; it is
+/// handed back to Twilio verbatim.
+/// </summary>
+public sealed partial class TwilioAnswer(
+    TwilioRequestAuthenticator authenticator,
+    RecipientStore recipients,
+    ElevenLabsClient elevenLabs,
+    TimeProvider clock,
+    ILogger<TwilioAnswer> logger)
+{
+    /// <summary>Said to a person whose call cannot reach the agent, rather than leaving them in silence.</summary>
+    private const string ApologyTwiml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>Sorry, we cannot take this call right now. Goodbye.</Say><Hangup/></Response>";
+
+    [Function(nameof(TwilioAnswer))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = TwilioRoutes.Answer)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        var form = await request.ReadFormAsync(cancellationToken);
+        if (!authenticator.IsAuthentic(request, form))
+        {
+            LogForged(request.Path);
+            return new StatusCodeResult(StatusCodes.Status403Forbidden);
+        }
+
+        if (TwilioRoutes.Read(request.Query) is not { } target)
+        {
+            return new BadRequestObjectResult("The answer URL lacks batch_id, recipient or attempt.");
+        }
+
+        try
+        {
+            var batch = await durable.Entities.GetEntityAsync<BatchState>(BatchEntity.IdFor(target.BatchId), cancellation: cancellationToken);
+            var recipient = await recipients.GetAsync(target.BatchId, target.RecipientIndex, cancellationToken);
+            if (batch?.State.Definition is not { } definition || recipient is null)
+            {
+                return await ApologizeAsync(durable, target, "The batch or recipient no longer exists.", cancellationToken);
+            }
+
+            var twiml = await elevenLabs.RegisterTwilioCallAsync(
+                new RegisterCallRequest(definition.AgentId, definition.FromNumber, recipient.PhoneNumber, recipient.ClientData), cancellationToken);
+            return new ContentResult { Content = twiml, ContentType = "text/xml", StatusCode = StatusCodes.Status200OK };
+        }
+        catch (Exception e) when (e is HttpRequestException or ElevenLabsConfigurationException or TaskCanceledException)
+        {
+            return await ApologizeAsync(durable, target, $"ElevenLabs register-call failed: {e.Message}", cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> ApologizeAsync(DurableTaskClient durable, CallbackTarget target, string detail, CancellationToken cancellationToken)
+    {
+        LogAgentUnavailable(target.BatchId, target.RecipientIndex, detail);
+        await durable.Entities.SignalEntityAsync(
+            CallEntity.IdFor(target.BatchId, target.RecipientIndex),
+            nameof(CallEntity.RecordAgentConnectionFailure),
+            new AgentConnectionFailure(target.Attempt, detail, clock.GetUtcNow()),
+            cancellation: cancellationToken);
+        return new ContentResult { Content = ApologyTwiml, ContentType = "text/xml", StatusCode = StatusCodes.Status200OK };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an answer request to {Path} without a valid Twilio signature")]
+    private partial void LogForged(string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Batch {BatchId} recipient {RecipientIndex} answered but could not reach the agent: {Detail}")]
+    private partial void LogAgentUnavailable(string batchId, int recipientIndex, string detail);
+}

@@ -1,0 +1,60 @@
+using BatchFunctions.Domain;
+using BatchFunctions.Functions.Entities;
+using BatchFunctions.Functions.Orchestration;
+using BatchFunctions.Providers.Twilio;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace BatchFunctions.Functions.Http;
+
+/// <summary>
+/// Twilio's status callbacks. Only signed requests are believed. Each callback goes to the call's
+/// entity, which ignores repeats and stale ones; a final status also frees the call's slot in the
+/// batch orchestrator.
+/// </summary>
+public sealed partial class TwilioCallStatus(TwilioRequestAuthenticator authenticator, TimeProvider clock, ILogger<TwilioCallStatus> logger)
+{
+    [Function(nameof(TwilioCallStatus))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = TwilioRoutes.Status)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        var form = await request.ReadFormAsync(cancellationToken);
+        if (!authenticator.IsAuthentic(request, form))
+        {
+            LogForged(request.Path);
+            return new StatusCodeResult(StatusCodes.Status403Forbidden);
+        }
+
+        if (TwilioRoutes.Read(request.Query) is not { } target)
+        {
+            return new BadRequestObjectResult("The callback URL lacks batch_id, recipient or attempt.");
+        }
+
+        if (TwilioStatusCallback.Parse(form, target.Attempt, clock.GetUtcNow(), out var error) is not { } progress)
+        {
+            return new BadRequestObjectResult(error);
+        }
+
+        await durable.Entities.SignalEntityAsync(
+            CallEntity.IdFor(target.BatchId, target.RecipientIndex), nameof(CallEntity.ApplyProgress), progress, cancellation: cancellationToken);
+        if (progress.IsFinal)
+        {
+            await durable.RaiseEventAsync(
+                target.BatchId, BatchOrchestrator.CallEndedEvent, new CallAttempt(target.RecipientIndex, target.Attempt), cancellationToken);
+        }
+
+        LogProgress(target.BatchId, target.RecipientIndex, target.Attempt, progress.Status, progress.SequenceNumber);
+        return new NoContentResult();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a status callback to {Path} without a valid Twilio signature")]
+    private partial void LogForged(string path);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Batch {BatchId} recipient {RecipientIndex} attempt {Attempt}: {CallStatus} (#{SequenceNumber})")]
+    private partial void LogProgress(string batchId, int recipientIndex, int attempt, ProviderCallStatus callStatus, int sequenceNumber);
+}

@@ -1,0 +1,89 @@
+using BatchFunctions.Domain;
+using BatchFunctions.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+
+namespace BatchFunctions.Providers.Twilio;
+
+/// <summary>Places calls through Twilio's REST API and says plainly what became of each request.</summary>
+public sealed partial class TwilioCallPlacer(
+    ITwilioRestClient twilio,
+    IOptions<CallbackOptions> callbacks,
+    IOptions<DispatchOptions> dispatch,
+    ILogger<TwilioCallPlacer> logger)
+{
+    private static readonly List<string> ProgressEvents = ["initiated", "ringing", "answered", "completed"];
+
+    /// <exception cref="TransientTelephonyException">Twilio was busy, failing or silent; try again later.</exception>
+    public async Task<DialResult> PlaceAsync(CallRequest call)
+    {
+        var publicBaseUrl = callbacks.Value.PublicBaseUrl;
+        var options = new CreateCallOptions(new PhoneNumber(call.To), new PhoneNumber(call.From))
+        {
+            Url = TwilioRoutes.For(publicBaseUrl, TwilioRoutes.Answer, call.BatchId, call.RecipientIndex, call.Attempt),
+            Method = global::Twilio.Http.HttpMethod.Post,
+            StatusCallback = TwilioRoutes.For(publicBaseUrl, TwilioRoutes.Status, call.BatchId, call.RecipientIndex, call.Attempt),
+            StatusCallbackMethod = global::Twilio.Http.HttpMethod.Post,
+            StatusCallbackEvent = ProgressEvents,
+            Timeout = dispatch.Value.RingTimeoutSeconds,
+        };
+
+        try
+        {
+            var created = await CallResource.CreateAsync(options, twilio);
+            var maskedTo = PhoneMask.Mask(call.To);
+            LogPlaced(call.BatchId, call.RecipientIndex, call.Attempt, maskedTo, created.Sid);
+            return new DialResult(DialOutcome.Placed, created.Sid);
+        }
+        catch (ApiException e)
+        {
+            var kind = TwilioErrors.Classify(e.Status, e.Code);
+            var detail = TwilioErrors.Describe(e.Code, e.Message);
+            LogRefused(call.BatchId, call.RecipientIndex, e.Status, e.Code, kind);
+            return kind switch
+            {
+                TwilioErrorKind.Transient => throw new TransientTelephonyException(detail, e),
+                TwilioErrorKind.Configuration => new DialResult(DialOutcome.ConfigurationRejected, null, FailureReason.ConfigurationError, detail),
+                _ => new DialResult(DialOutcome.RecipientRejected, null, FailureReason.NumberRejected, detail),
+            };
+        }
+        catch (Exception e) when (e is ApiConnectionException or HttpRequestException or TaskCanceledException)
+        {
+            // No answer from Twilio: the call may or may not exist. The caller keeps its dial intent so
+            // the next attempt asks Twilio before dialing again.
+            throw new TransientTelephonyException("Twilio did not answer the create-call request.", e) { OutcomeUnknown = true };
+        }
+    }
+
+    /// <summary>Asks Twilio whether an attempt whose outcome we lost did create a call.</summary>
+    public async Task<string?> FindPlacedCallAsync(CallRequest call, DateTimeOffset notBefore)
+    {
+        try
+        {
+            var calls = await CallResource.ReadAsync(
+                new ReadCallOptions
+                {
+                    To = new PhoneNumber(call.To),
+                    From = new PhoneNumber(call.From),
+                    StartTimeAfter = notBefore.UtcDateTime.AddMinutes(-1),
+                    Limit = 20,
+                },
+                twilio);
+            return calls.OrderBy(c => c.DateCreated).FirstOrDefault()?.Sid;
+        }
+        catch (Exception e) when (e is ApiException or ApiConnectionException or HttpRequestException or TaskCanceledException)
+        {
+            throw new TransientTelephonyException("Could not ask Twilio whether an earlier attempt placed the call.", e) { OutcomeUnknown = true };
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Placed call {CallSid} for batch {BatchId} recipient {RecipientIndex} attempt {Attempt} to {MaskedNumber}")]
+    private partial void LogPlaced(string batchId, int recipientIndex, int attempt, string maskedNumber, string callSid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio refused the call for batch {BatchId} recipient {RecipientIndex}: HTTP {HttpStatus}, code {TwilioCode}, treated as {ErrorKind}")]
+    private partial void LogRefused(string batchId, int recipientIndex, int httpStatus, int twilioCode, TwilioErrorKind errorKind);
+}
