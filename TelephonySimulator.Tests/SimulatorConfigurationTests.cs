@@ -1,0 +1,79 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using TelephonySimulator.Tests.Infrastructure;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+
+namespace TelephonySimulator.Tests;
+
+public sealed class SimulatorConfigurationTests
+{
+    [Fact]
+    public async Task StartAsync_ShippedSimulatorJson_ServesDemoAccountAgentAndNumber()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(SharedReference.RepositoryFile(Path.Combine("TelephonySimulator", "simulator.json")))
+            .Build();
+        var options = configuration.GetSection(SimulatorOptions.SectionName).Get<SimulatorOptions>()!;
+        var account = Assert.Single(options.TwilioAccounts);
+
+        await using var server = await SimulatorServer.StartAsync(options);
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        http.DefaultRequestHeaders.Add("xi-api-key", "simulator-xi-api-key");
+        using var agent = JsonDocument.Parse(await http.GetStringAsync("v1/convai/agents/agent_demo"));
+        var number = await http.GetFromJsonAsync<JsonElement>("v1/convai/phone-numbers/phnum_demo");
+        var call = await CallResource.CreateAsync(
+            new CreateCallOptions(new PhoneNumber("+15550199003"), new PhoneNumber("+15550100000")) { Twiml = new Twiml("<Response/>") },
+            TwilioClients.For(server, account.AccountSid, account.AuthToken));
+
+        Assert.Equal(10, options.TimeAcceleration);
+        Assert.Equal(10, agent.RootElement.GetProperty("platform_settings").GetProperty("call_limits").GetProperty("agent_concurrency_limit").GetInt32());
+        Assert.Equal("+15550100000", number.GetProperty("phone_number").GetString());
+        Assert.Equal(CallResource.StatusEnum.Queued, call.Status);
+        Assert.Equal(SimulatedOutcome.Busy, Assert.Single(server.Calls).Outcome);
+    }
+
+    [Fact]
+    public async Task StartAsync_InvalidOptions_ThrowsNamingEachKey()
+    {
+        var options = TestSimulator.Options(o =>
+        {
+            o.TimeAcceleration = 0;
+            o.TwilioAccounts[0].AccountSid = "AC123";
+            o.Agents[0].AllowedOverrides.Add("temperature");
+            o.RingSeconds = new DurationRange { Min = 5, Max = 1 };
+        });
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => SimulatorServer.StartAsync(options));
+
+        Assert.Contains(exception.Failures, f => f.StartsWith("Simulator:TimeAcceleration", StringComparison.Ordinal));
+        Assert.Contains(exception.Failures, f => f.StartsWith("Simulator:TwilioAccounts:0:AccountSid", StringComparison.Ordinal));
+        Assert.Contains(exception.Failures, f => f.StartsWith("Simulator:Agents:0:AllowedOverrides", StringComparison.Ordinal));
+        Assert.Contains(exception.Failures, f => f.StartsWith("Simulator:RingSeconds", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_CallStillRinging_StopsPromptlyWithoutTerminalCallback()
+    {
+        // At real time the call would ring for 60 s before its terminal callback.
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var server = await TestSimulator.StartWithRuleAsync("+15550990001", SimulatedOutcome.NoAnswer, o => o.TimeAcceleration = 1);
+        var call = await CallResource.CreateAsync(
+            new CreateCallOptions(new PhoneNumber("+15550990001"), new PhoneNumber(TestSimulator.CallerId))
+            {
+                Url = receiver.Url("/answer"),
+                StatusCallback = receiver.Url("/status"),
+                StatusCallbackEvent = ["ringing"],
+            },
+            TwilioClients.For(server));
+        await Eventually.TrueAsync(() => receiver.For(call.Sid, "/status").Count == 1, "the ringing callback");
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        await server.DisposeAsync();
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"disposing took {stopwatch.Elapsed}");
+        Assert.Equal(["ringing"], receiver.For(call.Sid, "/status").Select(c => c["CallStatus"]));
+    }
+}

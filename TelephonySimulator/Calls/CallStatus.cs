@@ -1,0 +1,14 @@
+namespace TelephonySimulator.Calls;
+
+/// <summary>Twilio's REST call statuses.</summary>
+internal enum CallStatus
+{
+    Queued,
+    Ringing,
+    InProgress,
+    Completed,
+    Busy,
+    Failed,
+    NoAnswer,
+    Canceled,
+}

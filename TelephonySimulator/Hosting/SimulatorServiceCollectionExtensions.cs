@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using TelephonySimulator.Calls;
+using TelephonySimulator.ElevenLabsApi;
+using TelephonySimulator.TwilioApi;
+
+namespace TelephonySimulator.Hosting;
+
+internal static class SimulatorServiceCollectionExtensions
+{
+    public static IServiceCollection AddTelephonySimulator(this IServiceCollection services, SimulatorOptions options)
+    {
+        services.AddRoutingCore();
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<OutcomePlanner>();
+        services.AddSingleton<CallRegistry>();
+        services.AddSingleton<TwilioAccountDirectory>();
+        services.AddSingleton<TwilioWebhookClient>();
+        services.AddSingleton<CallPlayoutScheduler>();
+        services.AddSingleton<ConversationLog>();
+        return services;
+    }
+}

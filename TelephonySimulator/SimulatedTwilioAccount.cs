@@ -1,0 +1,11 @@
+namespace TelephonySimulator;
+
+/// <summary>A Twilio account the simulator accepts.</summary>
+public sealed class SimulatedTwilioAccount
+{
+    /// <summary><c>AC</c> followed by 32 hexadecimal digits.</summary>
+    public string AccountSid { get; set; } = "";
+
+    /// <summary>The Basic-auth password, and the key of the <c>X-Twilio-Signature</c> HMAC.</summary>
+    public string AuthToken { get; set; } = "";
+}

@@ -1,0 +1,30 @@
+namespace TelephonySimulator.TwilioApi;
+
+/// <summary>Twilio's <c>api.v2010.account.call</c> resource, property for property; serialized in snake_case.</summary>
+internal sealed record CallResource(
+    string Sid,
+    string DateCreated,
+    string DateUpdated,
+    string? ParentCallSid,
+    string AccountSid,
+    string To,
+    string ToFormatted,
+    string From,
+    string FromFormatted,
+    string? PhoneNumberSid,
+    string Status,
+    string? StartTime,
+    string? EndTime,
+    string? Duration,
+    string? Price,
+    string PriceUnit,
+    string Direction,
+    string? AnsweredBy,
+    string ApiVersion,
+    string? ForwardedFrom,
+    string? GroupSid,
+    string? CallerName,
+    string QueueTime,
+    string? TrunkSid,
+    string Uri,
+    CallSubresourceUris SubresourceUris);
