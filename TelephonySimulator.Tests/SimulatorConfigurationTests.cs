@@ -25,7 +25,7 @@ public sealed class SimulatorConfigurationTests
         using var agent = JsonDocument.Parse(await http.GetStringAsync("v1/convai/agents/agent_demo"));
         var number = await http.GetFromJsonAsync<JsonElement>("v1/convai/phone-numbers/phnum_demo");
         var call = await CallResource.CreateAsync(
-            new CreateCallOptions(new PhoneNumber("+15550199003"), new PhoneNumber("+15550100000")) { Twiml = new Twiml("<Response/>") },
+            new CreateCallOptions(new PhoneNumber("+14155550103"), new PhoneNumber("+15550100000")) { Twiml = new Twiml("<Response/>") },
             TwilioClients.For(server, account.AccountSid, account.AuthToken));
 
         Assert.Equal(10, options.TimeAcceleration);

@@ -2,14 +2,22 @@
 # Starts or stops Azurite (the Azure Storage emulator) on loopback, on free ports.
 #   scripts/azurite.sh start   -> prints the connection string; state in .run/azurite.{pid,env}
 #   scripts/azurite.sh stop    -> stops it by PID
-# Free ports rather than 10000-10002: another process on the machine may hold the defaults.
+# Free ports rather than 10000-10002: another process on the machine may hold the defaults. With
+# AZURITE_DEFAULT_PORTS=1 the defaults are used when all three are free, so that tools which assume
+# "UseDevelopmentStorage=true" (az storage, Storage Explorer) reach it too.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 state="$root/.run"
 pid_file="$state/azurite.pid"
 env_file="$state/azurite.env"
 
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 free_ports() {
+  if [[ "${AZURITE_DEFAULT_PORTS:-}" == 1 ]] && port_free 10000 && port_free 10001 && port_free 10002; then
+    echo "10000 10001 10002"
+    return
+  fi
   node -e '
     const net = require("net");
     const take = () => new Promise(r => { const s = net.createServer(); s.listen(0, "127.0.0.1", () => r(s)); });

@@ -65,20 +65,7 @@ public sealed class AppUnderTest : IAsyncDisposable
     {
         var simulator = await SimulatorServer.StartAsync(simulatorOptions);
         var baseUrl = new Uri($"http://127.0.0.1:{FreeTcpPort()}");
-        var configuration = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
-            ["Twilio:AccountSid"] = AccountSid,
-            ["Twilio:AuthToken"] = AuthToken,
-            ["Twilio:ApiBaseUrl"] = simulator.BaseUrl.AbsoluteUri,
-            ["ElevenLabs:ApiKey"] = ElevenLabsApiKey,
-            ["ElevenLabs:BaseUrl"] = simulator.BaseUrl.AbsoluteUri,
-            ["Callbacks:PublicBaseUrl"] = baseUrl.AbsoluteUri,
-            ["Api:Keys:0"] = ApiKey,
-            ["Dispatch:MaxConcurrentCalls"] = "5",
-            ["Batch:DefaultAgentId"] = AgentId,
-            ["Batch:DefaultPhoneNumberId"] = PhoneNumberId,
-        };
+        var configuration = Settings(simulator.BaseUrl, baseUrl);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             configuration[key] = value;
@@ -97,6 +84,22 @@ public sealed class AppUnderTest : IAsyncDisposable
         await web.StartAsync();
         return new AppUnderTest(simulator, web, durable, baseUrl);
     }
+
+    /// <summary>Every setting the app needs, pointing at the simulator and at the app's own public address.</summary>
+    public static Dictionary<string, string?> Settings(Uri simulatorBaseUrl, Uri publicBaseUrl) => new()
+    {
+        ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+        ["Twilio:AccountSid"] = AccountSid,
+        ["Twilio:AuthToken"] = AuthToken,
+        ["Twilio:ApiBaseUrl"] = simulatorBaseUrl.AbsoluteUri,
+        ["ElevenLabs:ApiKey"] = ElevenLabsApiKey,
+        ["ElevenLabs:BaseUrl"] = simulatorBaseUrl.AbsoluteUri,
+        ["Callbacks:PublicBaseUrl"] = publicBaseUrl.AbsoluteUri,
+        ["Api:Keys:0"] = ApiKey,
+        ["Dispatch:MaxConcurrentCalls"] = "5",
+        ["Batch:DefaultAgentId"] = AgentId,
+        ["Batch:DefaultPhoneNumberId"] = PhoneNumberId,
+    };
 
     private static int FreeTcpPort()
     {

@@ -1,0 +1,126 @@
+using BatchFunctions.Domain;
+using BatchFunctions.Functions.Entities;
+using BatchFunctions.Tests.Infrastructure;
+
+namespace BatchFunctions.Tests.Entities;
+
+public sealed class CallEntityTests
+{
+    private const string BatchId = "btcal_test";
+    private static readonly DateTimeOffset T0 = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly EntityRunner<CallEntity> call = new(CallEntity.IdFor(BatchId, 3), () => new CallEntity());
+
+    [Fact]
+    public async Task ApplyProgress_FullHumanCall_EndsCompletedWithDuration()
+    {
+        await call.RunAsync(nameof(CallEntity.Dispatch), new CallDispatch(1, T0));
+        await call.RunAsync(nameof(CallEntity.RecordDial), new DialRecord(1, new DialResult(DialOutcome.Placed, "CA1"), T0));
+        await Progress(ProviderCallStatus.Initiated, 0);
+        await Progress(ProviderCallStatus.Ringing, 1);
+        await Progress(ProviderCallStatus.InProgress, 2);
+        await Progress(ProviderCallStatus.Completed, 3, duration: 42);
+
+        var state = call.State<CallState>()!;
+        Assert.Equal(RecipientStatus.Completed, state.Status);
+        Assert.Equal((BatchId, 3, "CA1", 42), (state.BatchId, state.RecipientIndex, state.CallSid, state.DurationSeconds));
+        Assert.Equal(
+            ["pending>dispatched", "dispatched>initiated", "initiated>in_progress", "in_progress>completed"],
+            Transitions());
+    }
+
+    [Fact]
+    public async Task ApplyProgress_OutOfOrderAndDuplicateCallbacks_StatusNeverMovesBackAndCountsOnce()
+    {
+        await call.RunAsync(nameof(CallEntity.Dispatch), new CallDispatch(1, T0));
+        await Progress(ProviderCallStatus.Completed, 3, duration: 10);
+        await Progress(ProviderCallStatus.Ringing, 1);
+        await Progress(ProviderCallStatus.InProgress, 2);
+        await Progress(ProviderCallStatus.Completed, 3, duration: 10);
+
+        Assert.Equal(RecipientStatus.Completed, call.State<CallState>()!.Status);
+        Assert.Equal(["pending>dispatched", "dispatched>completed"], Transitions());
+    }
+
+    [Fact]
+    public async Task ApplyProgress_BeforeTheDispatchSignalArrives_StartsTheAttemptItself()
+    {
+        await Progress(ProviderCallStatus.Busy, 2);
+        await call.RunAsync(nameof(CallEntity.Dispatch), new CallDispatch(1, T0));
+
+        var state = call.State<CallState>()!;
+        Assert.Equal((RecipientStatus.Failed, FailureReason.Busy, 1), (state.Status, state.FailureReason, state.Attempt));
+        Assert.Equal(["pending>dispatched", "dispatched>failed"], Transitions());
+    }
+
+    [Theory]
+    [InlineData(ProviderCallStatus.Busy, FailureReason.Busy)]
+    [InlineData(ProviderCallStatus.NoAnswer, FailureReason.NoAnswer)]
+    [InlineData(ProviderCallStatus.Failed, FailureReason.CallFailed)]
+    public async Task ApplyProgress_UnansweredEnd_FailsWithReason(ProviderCallStatus end, FailureReason reason)
+    {
+        await call.RunAsync(nameof(CallEntity.Dispatch), new CallDispatch(1, T0));
+        await Progress(end, 2);
+
+        var state = call.State<CallState>()!;
+        Assert.Equal((RecipientStatus.Failed, reason), (state.Status, state.FailureReason));
+        Assert.NotNull(state.FailureDetail);
+    }
+
+    [Fact]
+    public async Task ApplyProgress_AnsweringMachine_EndsAsVoicemail()
+    {
+        await call.RunAsync(nameof(CallEntity.Dispatch), new CallDispatch(1, T0));
+        await Progress(ProviderCallStatus.Completed, 3, answeredBy: "machine_end_beep");
+
+        Assert.Equal(RecipientStatus.Voicemail, call.State<CallState>()!.Status);
+    }
+
+    [Fact]
+    public async Task ApplyProgress_AgentCouldNotTakeTheAnsweredCall_EndsFailedNotCompleted()
+    {
+        await call.RunAsync(nameof(CallEntity.Dispatch), new CallDispatch(1, T0));
+        await Progress(ProviderCallStatus.InProgress, 2);
+        await call.RunAsync(nameof(CallEntity.RecordAgentConnectionFailure), new AgentConnectionFailure(1, "register-call failed", T0));
+        await Progress(ProviderCallStatus.Completed, 3, duration: 4);
+
+        var state = call.State<CallState>()!;
+        Assert.Equal((RecipientStatus.Failed, FailureReason.AgentUnavailable), (state.Status, state.FailureReason));
+    }
+
+    [Fact]
+    public async Task ApplyProgress_CallbackOfAnotherCallSid_IsIgnored()
+    {
+        await call.RunAsync(nameof(CallEntity.Dispatch), new CallDispatch(1, T0));
+        await call.RunAsync(nameof(CallEntity.RecordDial), new DialRecord(1, new DialResult(DialOutcome.Placed, "CA1"), T0));
+        await Progress(ProviderCallStatus.Busy, 2, callSid: "CA2");
+
+        Assert.Equal(RecipientStatus.Dispatched, call.State<CallState>()!.Status);
+    }
+
+    [Fact]
+    public async Task RecordDial_NumberRejected_FailsWithProviderDetail()
+    {
+        await call.RunAsync(nameof(CallEntity.Dispatch), new CallDispatch(1, T0));
+        await call.RunAsync(nameof(CallEntity.RecordDial),
+            new DialRecord(1, new DialResult(DialOutcome.RecipientRejected, null, FailureReason.NumberRejected, "Twilio says the number is invalid. (Twilio 21211)"), T0));
+
+        var state = call.State<CallState>()!;
+        Assert.Equal((RecipientStatus.Failed, FailureReason.NumberRejected), (state.Status, state.FailureReason));
+        Assert.Contains("21211", state.FailureDetail, StringComparison.Ordinal);
+    }
+
+    private Task Progress(ProviderCallStatus status, int sequence, int? duration = null, string? answeredBy = null, string callSid = "CA1") =>
+        call.RunAsync(nameof(CallEntity.ApplyProgress), new CallProgress(1, callSid, status, sequence, T0.AddSeconds(sequence), duration, answeredBy));
+
+    private List<string> Transitions() =>
+        [.. call.Signals.Select(s =>
+        {
+            Assert.Equal(BatchEntity.IdFor(BatchId), s.Target);
+            Assert.Equal(nameof(BatchEntity.RecordTransition), s.Operation);
+            var t = System.Text.Json.JsonSerializer.Deserialize<StatusTransition>(s.Input!)!;
+            return $"{Wire(t.From)}>{Wire(t.To)}";
+        })];
+
+    private static string Wire(RecipientStatus status) => System.Text.Json.JsonSerializer.Serialize(status).Trim('"');
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using BatchFunctions.Batches;
+using BatchFunctions.Ingestion;
+
+namespace BatchFunctions.Tests.Ingestion;
+
+public sealed class RecipientListParserTests
+{
+    [Fact]
+    public void Parse_PhoneAndOtherColumns_OtherColumnsBecomeDynamicVariablesAndEmptyCellsAreAbsent()
+    {
+        var list = Parse("phone_number,name,plan\n+14155551000,Ann,gold\n+14155551001,Bob,\n");
+
+        Assert.Equal(["+14155551000", "+14155551001"], list.Recipients.Select(r => r.PhoneNumber));
+        Assert.Equal("Ann", list.Recipients[0].ClientData.DynamicVariables["name"].GetString());
+        Assert.Equal("gold", list.Recipients[0].ClientData.DynamicVariables["plan"].GetString());
+        Assert.False(list.Recipients[1].ClientData.DynamicVariables.ContainsKey("plan"));
+        Assert.Equal([2, 3], list.Recipients.Select(r => r.RowNumber));
+        Assert.Empty(list.RowErrors);
+    }
+
+    [Fact]
+    public void Parse_OverrideColumns_BecomeConversationConfigOverrides()
+    {
+        var list = Parse("phone_number,first_message,Language,system_prompt,voice_id\n+14155551000,Hi Ann,fr,Be brief,voice1\n");
+
+        var overrides = list.Recipients[0].ClientData.ConversationConfigOverride!;
+        Assert.Equal(("Hi Ann", "fr", "Be brief", "voice1"), (overrides.Agent!.FirstMessage, overrides.Agent.Language, overrides.Agent.Prompt!.Prompt, overrides.Tts!.VoiceId));
+        Assert.Empty(list.Recipients[0].ClientData.DynamicVariables);
+        Assert.Equal(["first_message", "language", "system_prompt", "voice_id"], list.OverrideColumns);
+    }
+
+    [Theory]
+    [InlineData("phone_number;name\n+14155551000;Ann\n", ";")]
+    [InlineData("phone_number\tname\n+14155551000\tAnn\n", "\t")]
+    [InlineData("phone_number|name\n+14155551000|Ann\n", "|")]
+    public void Parse_OtherDelimiters_Detected(string csv, string delimiter)
+    {
+        var list = Parse(csv);
+
+        Assert.Equal(delimiter, list.File.Delimiter);
+        Assert.Equal("Ann", list.Recipients.Single().ClientData.DynamicVariables["name"].GetString());
+    }
+
+    [Fact]
+    public void Parse_QuotedFieldWithDelimiterAndNewline_KeptWhole()
+    {
+        var list = Parse("phone_number,note\n+14155551000,\"Hello, world\nsecond line\"\n+14155551001,x\n");
+
+        Assert.Equal("Hello, world\nsecond line", list.Recipients[0].ClientData.DynamicVariables["note"].GetString());
+        Assert.Equal(2, list.Recipients.Count);
+    }
+
+    [Fact]
+    public void Parse_Windows1252WithoutBom_DecodedAsWindows1252()
+    {
+        var bytes = Encoding.Latin1.GetBytes("phone_number,name\n+14155551000,Zo\u00eb M\u00fcller\n");
+
+        var list = RecipientListParser.Parse(CsvTableReader.Read(new MemoryStream(bytes)), "US");
+
+        Assert.Equal("Zo\u00eb M\u00fcller", list.Recipients.Single().ClientData.DynamicVariables["name"].GetString());
+        Assert.Equal("Windows-1252", list.File.Encoding, ignoreCase: true);
+    }
+
+    [Fact]
+    public void Parse_InvalidAndDuplicateNumbers_ReportedByRowAndCalledOnce()
+    {
+        var list = Parse("phone_number,name\n+14155551000,Ann\nhello,Bob\n(415) 555-1000,Ann again\n1.41556E+10,Cy\n,Dee\n");
+
+        Assert.Equal(["+14155551000"], list.Recipients.Select(r => r.PhoneNumber));
+        Assert.Equal([3, 4, 5, 6], list.RowErrors.Select(e => e.RowNumber));
+        Assert.All(list.RowErrors, e => Assert.Equal("phone_number", e.Column));
+        Assert.Contains("Duplicate of row 2", list.RowErrors[1].Message, StringComparison.Ordinal);
+        Assert.Contains("scientific notation", list.RowErrors[2].Message, StringComparison.Ordinal);
+        Assert.Equal("1.41556E+10", list.RowErrors[2].Value);
+    }
+
+    [Theory]
+    [InlineData("'+1 (415) 555-1000")]
+    [InlineData("415.555.1000")]
+    [InlineData("0014155551000")]
+    [InlineData("14155551000")]
+    public void Normalize_CommonWritings_BecomeE164(string raw)
+    {
+        Assert.Equal("+14155551000", PhoneNumberNormalizer.Normalize(raw, "US", out var error));
+        Assert.Null(error);
+    }
+
+    [Fact]
+    public void Parse_NoPhoneColumn_RejectedWithHint()
+    {
+        var e = Assert.Throws<BatchRejectedException>(() => Parse("Mobile,name\n+14155551000,Ann\n"));
+
+        Assert.Contains("no phone_number column", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'Mobile', 'name'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Did you mean 'Mobile'?", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_DuplicateHeader_Rejected()
+    {
+        var e = Assert.Throws<BatchRejectedException>(() => Parse("phone_number,name,Name\n+14155551000,a,b\n"));
+
+        Assert.Contains("appears twice", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EmptyFile_Rejected()
+    {
+        Assert.Throws<BatchRejectedException>(() => Parse(""));
+    }
+
+    private static ParsedRecipientList Parse(string csv) =>
+        RecipientListParser.Parse(CsvTableReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv))), "US");
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test in the repository: the app (on Azurite and the Durable Task engine), the telephony
+# simulator and the Bicep templates. Starts Azurite unless BATCH_TEST_STORAGE already names one.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if [[ ! -d node_modules/azurite ]]; then
+  npm ci --no-audit --no-fund
+fi
+
+if [[ -z "${BATCH_TEST_STORAGE:-}" ]]; then
+  trap 'scripts/azurite.sh stop' EXIT
+  eval "$(scripts/azurite.sh start | sed 's/^/export /')"
+  export BATCH_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
+fi
+
+dotnet test BatchCalling.slnx --logger "console;verbosity=normal" "$@"
