@@ -37,8 +37,11 @@ param elevenLabsBaseUrl string = 'https://api.elevenlabs.io'
 param apiKey string = ''
 
 @minValue(1)
-@description('Upper bound on concurrent live calls across all batches.')
-param dispatchMaxConcurrentCalls int = 10
+@description('The ElevenLabs workspace concurrency limit; batches together use at most half of it.')
+param workspaceConcurrencyLimit int = 20
+
+@description('Outbound calls per second of the Twilio account (Twilio default 1), shared by running batches.')
+param twilioCallsPerSecond string = '1'
 
 @description('ElevenLabs agent used when a batch names none.')
 param defaultAgentId string = ''
@@ -154,7 +157,8 @@ module api 'app/api.bicep' = {
     taskHubName: 'BatchCalling'
     twilioAccountSid: twilioAccountSid
     elevenLabsBaseUrl: elevenLabsBaseUrl
-    dispatchMaxConcurrentCalls: dispatchMaxConcurrentCalls
+    workspaceConcurrencyLimit: workspaceConcurrencyLimit
+    twilioCallsPerSecond: twilioCallsPerSecond
     defaultAgentId: defaultAgentId
     defaultPhoneNumberId: defaultPhoneNumberId
   }

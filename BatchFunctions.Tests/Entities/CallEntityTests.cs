@@ -14,8 +14,7 @@ public sealed class CallEntityTests
     [Fact]
     public async Task ApplyProgress_FullHumanCall_EndsCompletedWithDuration()
     {
-        await call.RunAsync(nameof(CallEntity.Dispatch), new CallDispatch(1, T0));
-        await call.RunAsync(nameof(CallEntity.RecordDial), new DialRecord(1, new DialResult(DialOutcome.Placed, "CA1"), T0));
+        await Placed();
         await Progress(ProviderCallStatus.Initiated, 0);
         await Progress(ProviderCallStatus.Ringing, 1);
         await Progress(ProviderCallStatus.InProgress, 2);
@@ -32,7 +31,7 @@ public sealed class CallEntityTests
     [Fact]
     public async Task ApplyProgress_OutOfOrderAndDuplicateCallbacks_StatusNeverMovesBackAndCountsOnce()
     {
-        await call.RunAsync(nameof(CallEntity.Dispatch), new CallDispatch(1, T0));
+        await Placed();
         await Progress(ProviderCallStatus.Completed, 3, duration: 10);
         await Progress(ProviderCallStatus.Ringing, 1);
         await Progress(ProviderCallStatus.InProgress, 2);
@@ -43,10 +42,10 @@ public sealed class CallEntityTests
     }
 
     [Fact]
-    public async Task ApplyProgress_BeforeTheDispatchSignalArrives_StartsTheAttemptItself()
+    public async Task ApplyProgress_BeforeTheDialRecordArrives_StartsTheAttemptItself()
     {
         await Progress(ProviderCallStatus.Busy, 2);
-        await call.RunAsync(nameof(CallEntity.Dispatch), new CallDispatch(1, T0));
+        await Placed();
 
         var state = call.State<CallState>()!;
         Assert.Equal((RecipientStatus.Failed, FailureReason.Busy, 1), (state.Status, state.FailureReason, state.Attempt));
@@ -59,7 +58,7 @@ public sealed class CallEntityTests
     [InlineData(ProviderCallStatus.Failed, FailureReason.CallFailed)]
     public async Task ApplyProgress_UnansweredEnd_FailsWithReason(ProviderCallStatus end, FailureReason reason)
     {
-        await call.RunAsync(nameof(CallEntity.Dispatch), new CallDispatch(1, T0));
+        await Placed();
         await Progress(end, 2);
 
         var state = call.State<CallState>()!;
@@ -70,7 +69,7 @@ public sealed class CallEntityTests
     [Fact]
     public async Task ApplyProgress_AnsweringMachine_EndsAsVoicemail()
     {
-        await call.RunAsync(nameof(CallEntity.Dispatch), new CallDispatch(1, T0));
+        await Placed();
         await Progress(ProviderCallStatus.Completed, 3, answeredBy: "machine_end_beep");
 
         Assert.Equal(RecipientStatus.Voicemail, call.State<CallState>()!.Status);
@@ -79,7 +78,7 @@ public sealed class CallEntityTests
     [Fact]
     public async Task ApplyProgress_AgentCouldNotTakeTheAnsweredCall_EndsFailedNotCompleted()
     {
-        await call.RunAsync(nameof(CallEntity.Dispatch), new CallDispatch(1, T0));
+        await Placed();
         await Progress(ProviderCallStatus.InProgress, 2);
         await call.RunAsync(nameof(CallEntity.RecordAgentConnectionFailure), new AgentConnectionFailure(1, "register-call failed", T0));
         await Progress(ProviderCallStatus.Completed, 3, duration: 4);
@@ -91,8 +90,7 @@ public sealed class CallEntityTests
     [Fact]
     public async Task ApplyProgress_CallbackOfAnotherCallSid_IsIgnored()
     {
-        await call.RunAsync(nameof(CallEntity.Dispatch), new CallDispatch(1, T0));
-        await call.RunAsync(nameof(CallEntity.RecordDial), new DialRecord(1, new DialResult(DialOutcome.Placed, "CA1"), T0));
+        await Placed();
         await Progress(ProviderCallStatus.Busy, 2, callSid: "CA2");
 
         Assert.Equal(RecipientStatus.Dispatched, call.State<CallState>()!.Status);
@@ -101,7 +99,6 @@ public sealed class CallEntityTests
     [Fact]
     public async Task RecordDial_NumberRejected_FailsWithProviderDetail()
     {
-        await call.RunAsync(nameof(CallEntity.Dispatch), new CallDispatch(1, T0));
         await call.RunAsync(nameof(CallEntity.RecordDial),
             new DialRecord(1, new DialResult(DialOutcome.RecipientRejected, null, FailureReason.NumberRejected, "Twilio says the number is invalid. (Twilio 21211)"), T0));
 
@@ -109,6 +106,8 @@ public sealed class CallEntityTests
         Assert.Equal((RecipientStatus.Failed, FailureReason.NumberRejected), (state.Status, state.FailureReason));
         Assert.Contains("21211", state.FailureDetail, StringComparison.Ordinal);
     }
+
+    private Task Placed() => call.RunAsync(nameof(CallEntity.RecordDial), new DialRecord(1, new DialResult(DialOutcome.Placed, "CA1"), T0));
 
     private Task Progress(ProviderCallStatus status, int sequence, int? duration = null, string? answeredBy = null, string callSid = "CA1") =>
         call.RunAsync(nameof(CallEntity.ApplyProgress), new CallProgress(1, callSid, status, sequence, T0.AddSeconds(sequence), duration, answeredBy));

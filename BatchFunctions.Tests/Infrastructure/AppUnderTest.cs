@@ -96,7 +96,9 @@ public sealed class AppUnderTest : IAsyncDisposable
         ["ElevenLabs:BaseUrl"] = simulatorBaseUrl.AbsoluteUri,
         ["Callbacks:PublicBaseUrl"] = publicBaseUrl.AbsoluteUri,
         ["Api:Keys:0"] = ApiKey,
-        ["Dispatch:MaxConcurrentCalls"] = "5",
+        ["Dispatch:WorkspaceConcurrencyLimit"] = "10",
+        ["Twilio:CallsPerSecond"] = "100",
+        ["Batch:DefaultCallingWindow"] = "00:00-24:00",
         ["Batch:DefaultAgentId"] = AgentId,
         ["Batch:DefaultPhoneNumberId"] = PhoneNumberId,
     };

@@ -4,7 +4,8 @@ using BatchFunctions.Domain;
 namespace BatchFunctions.Api;
 
 /// <summary>
-/// ElevenLabs' BatchCallResponse, field for field, plus counts per status and a failure message.
+/// ElevenLabs' BatchCallResponse, field for field, plus counts per status, a failure message and
+/// whether the operator paused it (ElevenLabs has no pause; the status stays in_progress).
 /// With <see cref="Recipients"/> set it is their BatchCallDetailedResponse.
 /// </summary>
 public sealed record BatchCallResponse(
@@ -26,7 +27,8 @@ public sealed record BatchCallResponse(
     int? TargetConcurrencyLimit,
     int ConcurrencyLimit,
     RecipientStatusCounts StatusCounts,
-    string? FailureMessage)
+    string? FailureMessage,
+    bool Paused)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<BatchRecipientResponse>? Recipients { get; init; }

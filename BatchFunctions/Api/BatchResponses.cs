@@ -10,6 +10,10 @@ public static class BatchResponses
     {
         var counts = state.RecipientCounts;
         var scheduled = definition.TotalRecipients;
+        var pending = scheduled - counts.NotPending;
+
+        // ElevenLabs: cancelling a batch turns its pending recipients into cancelled ones.
+        var cancelledPending = state.Status == BatchStatus.Cancelled ? pending : 0;
         return new BatchCallResponse(
             definition.BatchId,
             definition.PhoneNumberId,
@@ -18,25 +22,26 @@ public static class BatchResponses
             definition.AgentId,
             definition.AgentName,
             definition.CreatedAt.ToUnixTimeSeconds(),
-            (state.StartedAt ?? definition.CreatedAt).ToUnixTimeSeconds(),
-            null,
+            (definition.ScheduledStart ?? state.StartedAt ?? definition.CreatedAt).ToUnixTimeSeconds(),
+            definition.TimeZone,
             counts.NotPending,
             scheduled,
             counts.Finished,
             (state.LastUpdatedAt ?? definition.CreatedAt).ToUnixTimeSeconds(),
             state.Status,
-            0,
+            state.RetryCount,
             definition.TargetConcurrencyLimit,
-            definition.Concurrency,
-            new RecipientStatusCounts(scheduled - counts.NotPending, counts.Dispatched, counts.Initiated, counts.InProgress,
-                counts.Completed, counts.Failed, counts.Cancelled, counts.Voicemail),
-            state.Failure?.Message);
+            state.ConcurrencyLimit ?? definition.Concurrency,
+            new RecipientStatusCounts(pending - cancelledPending, counts.Dispatched, counts.Initiated, counts.InProgress,
+                counts.Completed, counts.Failed, counts.Cancelled + cancelledPending, counts.Voicemail),
+            state.Failure?.Message,
+            state.Paused);
     }
 
-    public static BatchRecipientResponse Recipient(Recipient recipient, CallState? call, DateTimeOffset batchCreatedAt) => new(
+    public static BatchRecipientResponse Recipient(Recipient recipient, CallState? call, DateTimeOffset batchCreatedAt, BatchStatus batchStatus) => new(
         recipient.Id ?? recipient.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
         recipient.PhoneNumber,
-        call?.Status ?? RecipientStatus.Pending,
+        call?.Status ?? (batchStatus == BatchStatus.Cancelled ? RecipientStatus.Cancelled : RecipientStatus.Pending),
         batchCreatedAt.ToUnixTimeSeconds(),
         (call?.UpdatedAt ?? batchCreatedAt).ToUnixTimeSeconds(),
         null,

@@ -4,6 +4,7 @@ using BatchFunctions.Functions.Orchestration;
 using BatchFunctions.Ingestion;
 using BatchFunctions.Options;
 using BatchFunctions.Providers.ElevenLabs;
+using BatchFunctions.Scheduling;
 using BatchFunctions.Storage;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -20,6 +21,9 @@ public sealed class BatchLauncher(
     ElevenLabsClient elevenLabs,
     RecipientStore recipients,
     IOptions<DispatchOptions> dispatch,
+    IOptions<TwilioOptions> twilio,
+    IOptions<BatchDefaultsOptions> defaults,
+    DoNotCallList doNotCall,
     TimeProvider clock)
 {
     public async Task<BatchDefinition> LaunchAsync(DurableTaskClient durable, string batchId, BatchRequest request, ParsedRecipientList list, CancellationToken cancellationToken)
@@ -54,6 +58,22 @@ public sealed class BatchLauncher(
             throw new BatchRejectedException($"Phone number '{request.PhoneNumberId}' is not enabled for outbound calls in ElevenLabs.");
         }
 
+        if (request.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            throw new BatchRejectedException($"'{zone}' is not an IANA time zone; use a name such as America/New_York or Europe/London.");
+        }
+
+        if (request.DoNotCallList is { } doNotCallList && !await doNotCall.ExistsAsync(doNotCallList, cancellationToken))
+        {
+            throw new BatchRejectedException($"The do-not-call list '{doNotCallList}' does not exist in the app's storage; upload it (container/blob) or leave it out.");
+        }
+
+        var plan = new DialPlan(
+            request.Window ?? CallingWindow.Parse(defaults.Value.DefaultCallingWindow, null),
+            request.Retries ?? RetryRules.None,
+            request.TimeZone ?? defaults.Value.DefaultTimeZone,
+            request.DoNotCallList);
+        var workspaceLimit = dispatch.Value.WorkspaceConcurrencyLimit;
         var definition = new BatchDefinition(
             batchId,
             request.Name,
@@ -63,21 +83,34 @@ public sealed class BatchLauncher(
             phone.PhoneNumber,
             phone.Provider,
             list.Recipients.Count,
-            request.TargetConcurrencyLimit ?? dispatch.Value.MaxConcurrentCalls,
+            ConcurrencyBudget.ForBatch(request.TargetConcurrencyLimit, workspaceLimit, agent.ConcurrencyLimit),
             request.TargetConcurrencyLimit,
             clock.GetUtcNow(),
-            request.Source);
+            request.Source,
+            request.ScheduledStart,
+            request.TimeZone,
+            plan);
 
         if (await durable.GetInstanceAsync(batchId, cancellationToken) is not null)
         {
             return definition;
         }
 
-        await recipients.SaveAsync(batchId, list.Recipients, cancellationToken);
+        var located = list.Recipients.Select(r => r with { TimeZones = RecipientTimeZones.For(r, plan.DefaultTimeZone) }).ToList();
+        await recipients.SaveAsync(batchId, located, cancellationToken);
         await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.Create), definition, cancellation: cancellationToken);
+        var settings = new DialSettings(
+            agent.AgentId,
+            phone.PhoneNumberId,
+            phone.PhoneNumber,
+            phone.Provider,
+            request.Region,
+            twilio.Value.CallsPerSecond,
+            ConcurrencyBudget.WorkspaceShare(workspaceLimit),
+            dispatch.Value.CallWatchdogAfter);
         await durable.ScheduleNewOrchestrationInstanceAsync(
             nameof(BatchOrchestrator),
-            new BatchRun(batchId, definition.FromNumber, definition.TotalRecipients, definition.Concurrency, NextIndex: 0, Live: []),
+            new BatchRun(batchId, settings, plan, definition.TotalRecipients, definition.Concurrency, request.ScheduledStart),
             new StartOrchestrationOptions(batchId),
             cancellationToken);
         return definition;

@@ -13,4 +13,7 @@ public enum DialOutcome
 
     /// <summary>The provider refused our account or caller id: every further call would fail the same way.</summary>
     ConfigurationRejected,
+
+    /// <summary>Not dialed now: the recipient's calling window had closed; queued for its next opening.</summary>
+    Deferred,
 }

@@ -1,4 +1,10 @@
 namespace BatchFunctions.Domain;
 
 /// <param name="FailureDetail">Provider code and readable reason, for the operator; never contains secrets.</param>
-public sealed record DialResult(DialOutcome Outcome, string? CallSid = null, FailureReason? FailureReason = null, string? FailureDetail = null);
+/// <param name="RetryAfter">With <see cref="DialOutcome.Deferred"/>: real time until the attempt is due again.</param>
+public sealed record DialResult(
+    DialOutcome Outcome,
+    string? CallSid = null,
+    FailureReason? FailureReason = null,
+    string? FailureDetail = null,
+    TimeSpan? RetryAfter = null);

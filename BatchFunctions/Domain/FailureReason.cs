@@ -14,4 +14,5 @@ public enum FailureReason
     [JsonStringEnumMemberName("provider_unavailable")] ProviderUnavailable,
     [JsonStringEnumMemberName("configuration_error")] ConfigurationError,
     [JsonStringEnumMemberName("agent_unavailable")] AgentUnavailable,
+    [JsonStringEnumMemberName("do_not_call")] DoNotCall,
 }

@@ -6,4 +6,8 @@ namespace BatchFunctions.Domain;
 /// <param name="PhoneNumber">E.164.</param>
 /// <param name="ClientData">Dynamic variables and overrides handed to the agent.</param>
 /// <param name="Id">The caller's own recipient id, when the batch came through the API.</param>
-public sealed record Recipient(int Index, int RowNumber, string PhoneNumber, ConversationInitiationClientData ClientData, string? Id = null);
+public sealed record Recipient(int Index, int RowNumber, string PhoneNumber, ConversationInitiationClientData ClientData, string? Id = null)
+{
+    /// <summary>IANA zones of the recipient's local time, resolved when the batch is launched (for calling windows).</summary>
+    public IReadOnlyList<string> TimeZones { get; init; } = [];
+}

@@ -6,6 +6,7 @@ using BatchFunctions.Batches;
 using BatchFunctions.Options;
 using BatchFunctions.Providers.ElevenLabs;
 using BatchFunctions.Providers.Twilio;
+using BatchFunctions.Scheduling;
 using BatchFunctions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,12 +28,19 @@ public static class BatchCallingServiceCollectionExtensions
         services.AddValidatedOptions<ApiOptions>(configuration, ApiOptions.SectionName);
         services.AddValidatedOptions<DispatchOptions>(configuration, DispatchOptions.SectionName);
         services.AddValidatedOptions<BatchDefaultsOptions>(configuration, BatchDefaultsOptions.SectionName);
+        services.AddValidatedOptions<RehearsalOptions>(configuration, RehearsalOptions.SectionName);
+        services.AddSingleton<ICampaignClock>(provider =>
+        {
+            var rehearsal = provider.GetRequiredService<IOptions<RehearsalOptions>>().Value;
+            return new CampaignClock(provider.GetRequiredService<TimeProvider>(), rehearsal.ClockStart, rehearsal.TimeAcceleration);
+        });
 
         return services
             .AddAppStorage(configuration)
             .AddTwilio()
             .AddElevenLabs()
             .AddSingleton<BatchLauncher>()
+            .AddSingleton<BatchControl>()
             .AddSingleton<ApiKeyAuthenticator>();
     }
 
@@ -77,6 +85,8 @@ public static class BatchCallingServiceCollectionExtensions
         return services
             .AddSingleton<RecipientStore>()
             .AddSingleton<DialIntentStore>()
+            .AddSingleton<DialQueue>()
+            .AddSingleton<DoNotCallList>()
             .AddSingleton<UploadArchive>();
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BatchFunctions.Batches;
 using BatchFunctions.Options;
+using BatchFunctions.Scheduling;
 
 namespace BatchFunctions.Ingestion;
 
@@ -16,6 +17,14 @@ public static class BlobBatchSettings
     public const string PhoneNumberId = "agent_phone_number_id";
     public const string Region = "region";
     public const string TargetConcurrencyLimit = "target_concurrency_limit";
+    public const string ScheduledTime = "scheduled_time";
+    public const string TimeZone = "timezone";
+    public const string CallingWindowHours = "calling_window";
+    public const string CallingDays = "calling_days";
+    public const string RetryMaxAttempts = "retry_max_attempts";
+    public const string RetryOn = "retry_on";
+    public const string RetryDelayMinutes = "retry_delay_minutes";
+    public const string DoNotCall = "do_not_call";
 
     public static (BatchRequest Request, string Region) Read(IDictionary<string, string> metadata, BatchDefaultsOptions defaults, string blobName)
     {
@@ -43,7 +52,82 @@ public static class BlobBatchSettings
             concurrency = limit;
         }
 
+        var timeZone = Value(TimeZone);
         var name = Value(CallName) ?? Path.GetFileNameWithoutExtension(blobName);
-        return (new BatchRequest(name, agentId, phoneNumberId, concurrency, $"blob:{blobName}"), region);
+        var request = new BatchRequest(name, agentId, phoneNumberId, concurrency, $"blob:{blobName}", region,
+            ScheduledStart(Value(ScheduledTime), timeZone), timeZone, Window(Value(CallingWindowHours), Value(CallingDays)),
+            Retries(Value(RetryMaxAttempts), Value(RetryOn), Value(RetryDelayMinutes)), Value(DoNotCall));
+        return (request, region);
+    }
+
+    /// <summary>ISO 8601: with an offset it is that instant; without, it is local time in the timezone metadata (or UTC).</summary>
+    private static DateTimeOffset? ScheduledStart(string? text, string? timeZone)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
+        {
+            throw new BatchRejectedException($"The metadata '{ScheduledTime}' must be an ISO 8601 date and time such as 2026-12-01T09:00 (local to '{TimeZone}') or 2026-12-01T14:00Z, not '{text}'.");
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) && local.Kind != DateTimeKind.Unspecified)
+        {
+            return instant;
+        }
+
+        if (timeZone is null)
+        {
+            return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.Zero);
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
+        {
+            throw new BatchRejectedException($"The metadata '{TimeZone}' must be an IANA time zone such as America/New_York, not '{timeZone}'.");
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    private static CallingWindow? Window(string? hours, string? days)
+    {
+        if (hours is null && days is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return CallingWindow.Parse(hours ?? "08:00-21:00", days);
+        }
+        catch (FormatException e)
+        {
+            throw new BatchRejectedException($"The metadata '{CallingWindowHours}'/'{CallingDays}': {e.Message}", e);
+        }
+    }
+
+    private static RetryRules? Retries(string? maxAttempts, string? on, string? delayMinutes)
+    {
+        if (maxAttempts is null && on is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(maxAttempts ?? "2", NumberStyles.None, CultureInfo.InvariantCulture, out var attempts)
+            || !int.TryParse(delayMinutes ?? "60", NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
+        {
+            throw new BatchRejectedException($"The metadata '{RetryMaxAttempts}' and '{RetryDelayMinutes}' must be whole numbers.");
+        }
+
+        try
+        {
+            return RetryRules.Parse(attempts, on ?? "busy,no_answer", TimeSpan.FromMinutes(minutes));
+        }
+        catch (FormatException e)
+        {
+            throw new BatchRejectedException($"The metadata '{RetryOn}': {e.Message}", e);
+        }
     }
 }

@@ -15,4 +15,12 @@ public sealed class BatchDefaultsOptions
     [Required(ErrorMessage = "Set Batch__DefaultRegion to a two-letter region such as US or GB.")]
     [RegularExpression("^[A-Z]{2}$", ErrorMessage = "Batch__DefaultRegion must be a two-letter region such as US or GB.")]
     public string DefaultRegion { get; set; } = "US";
+
+    /// <summary>IANA zone for recipients whose local time neither a timezone column nor their number tells.</summary>
+    [Required(ErrorMessage = "Set Batch__DefaultTimeZone to an IANA time zone such as America/New_York.")]
+    public string DefaultTimeZone { get; set; } = "UTC";
+
+    /// <summary>Local hours recipients may be called in unless a batch says otherwise (TCPA: 08:00-21:00).</summary>
+    [Required(ErrorMessage = "Set Batch__DefaultCallingWindow to local hours such as 08:00-21:00.")]
+    public string DefaultCallingWindow { get; set; } = "08:00-21:00";
 }

@@ -6,11 +6,18 @@ public sealed class DispatchOptions
 {
     public const string SectionName = "Dispatch";
 
-    /// <summary>Calls live at once per batch, unless the batch sets target_concurrency_limit.</summary>
-    [Range(1, 10_000, ErrorMessage = "Dispatch__MaxConcurrentCalls must be between 1 and 10000.")]
-    public int MaxConcurrentCalls { get; set; } = 5;
+    /// <summary>
+    /// The ElevenLabs workspace's concurrent-call limit (no API exposes it). Batches together use at most
+    /// half of it; each batch at most that or 70% of its agent's limit, unless it sets target_concurrency_limit.
+    /// </summary>
+    [Range(1, 100_000, ErrorMessage = "Dispatch__WorkspaceConcurrencyLimit must be between 1 and 100000 (your ElevenLabs workspace's concurrency limit).")]
+    public int WorkspaceConcurrencyLimit { get; set; } = 20;
 
     /// <summary>Seconds a call may ring before Twilio gives up (Twilio's Timeout).</summary>
     [Range(5, 600, ErrorMessage = "Dispatch__RingTimeoutSeconds must be between 5 and 600.")]
     public int RingTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>How long a call may go without its final status callback before the watchdog asks Twilio about it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Dispatch__CallWatchdogAfter must be between 00:00:01 and 1.00:00:00.")]
+    public TimeSpan CallWatchdogAfter { get; set; } = TimeSpan.FromHours(1);
 }

@@ -48,6 +48,20 @@ public sealed class RecipientStore(TableServiceClient tables)
         }
     }
 
+    /// <summary>Recipients <paramref name="fromIndex"/> onwards, at most <paramref name="count"/>, in index order.</summary>
+    public async Task<IReadOnlyList<Recipient>> ReadRangeAsync(string batchId, int fromIndex, int count, CancellationToken cancellationToken)
+    {
+        await created.Value;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {batchId} and RowKey ge {RowKey(fromIndex)} and RowKey lt {RowKey(fromIndex + count)}");
+        var range = new List<Recipient>(count);
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: count, cancellationToken: cancellationToken))
+        {
+            range.Add(FromEntity(entity));
+        }
+
+        return range;
+    }
+
     private static string RowKey(int index) => index.ToString("D7", CultureInfo.InvariantCulture);
 
     private static TableEntity ToEntity(string batchId, Recipient recipient) => new(batchId, RowKey(recipient.Index))
@@ -56,6 +70,7 @@ public sealed class RecipientStore(TableServiceClient tables)
         ["PhoneNumber"] = recipient.PhoneNumber,
         ["ClientData"] = JsonSerializer.Serialize(recipient.ClientData),
         ["RecipientId"] = recipient.Id,
+        ["TimeZones"] = string.Join(',', recipient.TimeZones),
     };
 
     private static Recipient FromEntity(TableEntity entity) => new(
@@ -64,5 +79,8 @@ public sealed class RecipientStore(TableServiceClient tables)
         entity.GetString("PhoneNumber"),
         JsonSerializer.Deserialize<ConversationInitiationClientData>(entity.GetString("ClientData"))
             ?? throw new RequestFailedException($"Recipient {entity.RowKey} of batch {entity.PartitionKey} has no client data."),
-        entity.GetString("RecipientId"));
+        entity.GetString("RecipientId"))
+    {
+        TimeZones = entity.GetString("TimeZones") is { Length: > 0 } zones ? zones.Split(',') : [],
+    };
 }

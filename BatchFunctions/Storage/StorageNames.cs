@@ -16,6 +16,8 @@ public static class StorageNames
 
     public const string DialIntentsTable = "DialIntents";
 
+    public const string DialQueueTable = "DialQueue";
+
     /// <summary>The connection the Functions host itself uses; the app's data shares that account.</summary>
     public const string ConnectionName = "AzureWebJobsStorage";
 }

@@ -33,7 +33,8 @@ param taskHubName string
 
 param twilioAccountSid string
 param elevenLabsBaseUrl string
-param dispatchMaxConcurrentCalls int
+param workspaceConcurrencyLimit int
+param twilioCallsPerSecond string
 param defaultAgentId string
 param defaultPhoneNumberId string
 
@@ -124,7 +125,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     ElevenLabs__BaseUrl: elevenLabsBaseUrl
     Callbacks__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
     Api__Keys__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.apiKey})'
-    Dispatch__MaxConcurrentCalls: string(dispatchMaxConcurrentCalls)
+    Dispatch__WorkspaceConcurrencyLimit: string(workspaceConcurrencyLimit)
+    Twilio__CallsPerSecond: twilioCallsPerSecond
     Batch__DefaultAgentId: defaultAgentId
     // Empty means "no default phone number".
     Batch__DefaultPhoneNumberId: defaultPhoneNumberId

@@ -23,6 +23,26 @@ public sealed class BatchEntity : TaskEntity<BatchState>
     public void Fail(BatchFailure failure) =>
         State = State with { Failure = State.Failure ?? failure, LastUpdatedAt = Latest(failure.At) };
 
+    public void Cancel(BatchMilestone milestone) =>
+        State = State with { CancelledAt = State.CancelledAt ?? milestone.At, Paused = false, LastUpdatedAt = Latest(milestone.At) };
+
+    public void SetPaused(PauseChange change) =>
+        State = State with { Paused = change.Paused, LastUpdatedAt = Latest(change.At) };
+
+    public void ChangeConcurrency(ConcurrencyChange change) =>
+        State = State with { ConcurrencyLimit = change.Limit, LastUpdatedAt = Latest(change.At) };
+
+    /// <summary>The operator asked to call failed recipients again: the batch runs anew from here.</summary>
+    public void Retry(BatchMilestone milestone) => State = State with
+    {
+        RetryCount = State.RetryCount + 1,
+        DispatchFinishedAt = null,
+        CancelledAt = null,
+        Failure = null,
+        Paused = false,
+        LastUpdatedAt = Latest(milestone.At),
+    };
+
     public void RecordTransition(StatusTransition transition) =>
         State = State with { Counts = State.RecipientCounts.Apply(transition), LastUpdatedAt = Latest(transition.At) };
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BatchFunctions.Domain;
+using BatchFunctions.Scheduling;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Entities;
 
@@ -22,8 +23,6 @@ public sealed class CallEntity : TaskEntity<CallState>
 
     /// <summary>An entity query prefix that matches exactly the calls of one batch.</summary>
     public static string QueryPrefixFor(string batchId) => $"{IdFor(batchId, 0).Name}@{batchId}:";
-
-    public void Dispatch(CallDispatch dispatch) => BeginAttempt(dispatch.Attempt, dispatch.At);
 
     public void RecordDial(DialRecord record)
     {
@@ -79,7 +78,7 @@ public sealed class CallEntity : TaskEntity<CallState>
                 State = State with { AnsweredBy = answeredBy, DurationSeconds = progress.DurationSeconds, EndedAt = at };
                 MoveTo(
                     State.FailureReason == FailureReason.AgentUnavailable ? RecipientStatus.Failed
-                    : IsMachine(answeredBy) ? RecipientStatus.Voicemail
+                    : RetryableOutcomes.IsMachine(answeredBy) ? RecipientStatus.Voicemail
                     : RecipientStatus.Completed,
                     at);
                 break;
@@ -145,7 +144,4 @@ public sealed class CallEntity : TaskEntity<CallState>
 
     private void Report(RecipientStatus from, RecipientStatus to, DateTimeOffset at) =>
         Context.SignalEntity(BatchEntity.IdFor(State.BatchId), nameof(BatchEntity.RecordTransition), new StatusTransition(from, to, at));
-
-    private static bool IsMachine(string? answeredBy) =>
-        answeredBy is not null && (answeredBy.StartsWith("machine", StringComparison.Ordinal) || answeredBy == "fax");
 }

@@ -42,7 +42,7 @@ public sealed class GetBatch(ApiKeyAuthenticator authenticator, RecipientStore r
         var recipientResponses = new List<BatchRecipientResponse>(definition.TotalRecipients);
         await foreach (var recipient in recipients.ListAsync(batchId, cancellationToken))
         {
-            recipientResponses.Add(BatchResponses.Recipient(recipient, calls.GetValueOrDefault(recipient.Index), definition.CreatedAt));
+            recipientResponses.Add(BatchResponses.Recipient(recipient, calls.GetValueOrDefault(recipient.Index), definition.CreatedAt, batch.State.Status));
         }
 
         var response = BatchResponses.Summary(definition, batch.State) with { Recipients = recipientResponses };

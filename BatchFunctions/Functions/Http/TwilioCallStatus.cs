@@ -2,6 +2,7 @@ using BatchFunctions.Domain;
 using BatchFunctions.Functions.Entities;
 using BatchFunctions.Functions.Orchestration;
 using BatchFunctions.Providers.Twilio;
+using BatchFunctions.Scheduling;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -45,7 +46,7 @@ public sealed partial class TwilioCallStatus(TwilioRequestAuthenticator authenti
         if (progress.IsFinal)
         {
             await durable.RaiseEventAsync(
-                target.BatchId, BatchOrchestrator.CallEndedEvent, new CallAttempt(target.RecipientIndex, target.Attempt), cancellationToken);
+                target.BatchId, CallEnded.EventName, new CallEnded(target.RecipientIndex, target.Attempt, RetryableOutcomes.Of(progress)), cancellationToken);
         }
 
         LogProgress(target.BatchId, target.RecipientIndex, target.Attempt, progress.Status, progress.SequenceNumber);

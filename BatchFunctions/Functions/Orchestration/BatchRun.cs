@@ -1,18 +1,35 @@
+using BatchFunctions.Scheduling;
+using BatchFunctions.Storage;
+
 namespace BatchFunctions.Functions.Orchestration;
 
 /// <summary>
-/// The batch orchestrator's input, carried from one generation to the next by ContinueAsNew. It holds
-/// a cursor into the recipients (which stay in storage) and the calls now live, so its size is bounded
-/// by the concurrency, never by the list.
+/// The batch orchestrator's input, carried from one generation to the next by ContinueAsNew. Its size
+/// is bounded by the concurrency, never by the list: recipients stay in storage, those waiting (for a
+/// retry or their calling window) wait in the dial queue, and only a cursor and the live calls ride along.
 /// </summary>
-/// <param name="NextIndex">The first recipient not yet dialed.</param>
-/// <param name="Live">Attempts holding a slot: dialed and not yet reported ended.</param>
-/// <param name="Started">The batch has been marked started (done once, in the first generation).</param>
+/// <param name="StartAt">Scheduled start; the orchestrator waits on a durable timer until then.</param>
+/// <param name="Cursor">First recipient the first pass has not yet looked at.</param>
+/// <param name="Ready">Attempts taken from storage and not yet dialed (at most the concurrency).</param>
+/// <param name="Live">Attempts holding a slot.</param>
+/// <param name="QueueDueAt">When the dial queue's earliest entry is due (orchestration time); null when nothing waits.</param>
+/// <param name="Leased">Slots held in the workspace budget shared by all batches.</param>
+/// <param name="Stopped">The provider refused the account or caller id: no further dials.</param>
+/// <param name="ProviderConfirmed">A dial has gone through, so the account works and dialing may run at full concurrency.</param>
 public sealed record BatchRun(
     string BatchId,
-    string FromNumber,
+    DialSettings Dial,
+    DialPlan Plan,
     int TotalRecipients,
     int Concurrency,
-    int NextIndex,
-    IReadOnlyList<CallAttempt> Live,
-    bool Started = false);
+    DateTimeOffset? StartAt = null,
+    int Cursor = 0,
+    IReadOnlyList<DialTicket>? Ready = null,
+    IReadOnlyList<LiveCall>? Live = null,
+    DateTime? QueueDueAt = null,
+    int Leased = 0,
+    bool Started = false,
+    bool Paused = false,
+    bool Cancelled = false,
+    bool Stopped = false,
+    bool ProviderConfirmed = false);

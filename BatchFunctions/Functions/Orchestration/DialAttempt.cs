@@ -1,4 +1,7 @@
+using BatchFunctions.Scheduling;
+using BatchFunctions.Storage;
+
 namespace BatchFunctions.Functions.Orchestration;
 
-/// <summary>Input of <see cref="PlaceCall"/>: which recipient, which attempt, from which number.</summary>
-public sealed record DialAttempt(string BatchId, int RecipientIndex, int Attempt, string FromNumber);
+/// <summary>Input of <see cref="PlaceCall"/>: which recipient attempt, and the batch's dialing rules.</summary>
+public sealed record DialAttempt(string BatchId, DialTicket Ticket, DialSettings Dial, DialPlan Plan);

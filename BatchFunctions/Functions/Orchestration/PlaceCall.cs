@@ -1,5 +1,6 @@
 using BatchFunctions.Domain;
 using BatchFunctions.Providers.Twilio;
+using BatchFunctions.Scheduling;
 using BatchFunctions.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -7,10 +8,19 @@ using Microsoft.DurableTask;
 namespace BatchFunctions.Functions.Orchestration;
 
 /// <summary>
-/// Dials one attempt, at most once however often it runs: the intent is recorded before Twilio is
-/// asked, and a rerun that finds an intent without an outcome asks Twilio before dialing again.
+/// Dials one attempt, at most once however often it runs: the intent is recorded before the provider
+/// is asked, and a rerun that finds an intent without an outcome asks the provider before dialing
+/// again. Right before dialing it checks the recipient's calling window and the do-not-call list,
+/// because either may have changed since the attempt was taken.
 /// </summary>
-public sealed class PlaceCall(RecipientStore recipients, DialIntentStore intents, TwilioCallPlacer twilio, TimeProvider clock)
+public sealed class PlaceCall(
+    RecipientStore recipients,
+    DialIntentStore intents,
+    DialQueue queue,
+    DoNotCallList doNotCall,
+    TwilioCallPlacer twilio,
+    ICampaignClock clock,
+    TimeProvider time)
     : TaskActivity<DialAttempt, DialResult>
 {
     [Function(nameof(PlaceCall))]
@@ -19,12 +29,23 @@ public sealed class PlaceCall(RecipientStore recipients, DialIntentStore intents
 
     public override async Task<DialResult> RunAsync(TaskActivityContext context, DialAttempt attempt)
     {
-        var (batchId, index, number) = (attempt.BatchId, attempt.RecipientIndex, attempt.Attempt);
+        var result = await DecideAndDialAsync(attempt);
+        if (attempt.Ticket.QueueKey is { } key)
+        {
+            await queue.RemoveAsync(attempt.BatchId, key, CancellationToken.None);
+        }
+
+        return result;
+    }
+
+    private async Task<DialResult> DecideAndDialAsync(DialAttempt attempt)
+    {
+        var (batchId, index, number) = (attempt.BatchId, attempt.Ticket.RecipientIndex, attempt.Ticket.Attempt);
         var recipient = await recipients.GetAsync(batchId, index, CancellationToken.None)
             ?? throw new InvalidOperationException($"Recipient {index} of batch {batchId} is not in storage.");
-        var call = new CallRequest(batchId, index, number, recipient.PhoneNumber, attempt.FromNumber);
+        var call = new CallRequest(batchId, index, number, recipient.PhoneNumber, attempt.Dial.FromNumber);
 
-        var intent = await intents.BeginAsync(batchId, index, number, clock.GetUtcNow(), CancellationToken.None);
+        var intent = await intents.BeginAsync(batchId, index, number, time.GetUtcNow(), CancellationToken.None);
         if (intent.Result is { } earlier)
         {
             return earlier;
@@ -32,16 +53,28 @@ public sealed class PlaceCall(RecipientStore recipients, DialIntentStore intents
 
         if (intent.WasAlreadyRecorded && await twilio.FindPlacedCallAsync(call, intent.CreatedAt) is { } existingSid)
         {
-            var adopted = new DialResult(DialOutcome.Placed, existingSid);
-            await intents.RecordAsync(batchId, index, number, adopted, CancellationToken.None);
-            return adopted;
+            return await RecordAsync(call, new DialResult(DialOutcome.Placed, existingSid));
+        }
+
+        var now = clock.Now;
+        var zones = RecipientTimeZones.Resolve(recipient.TimeZones.Count > 0 ? recipient.TimeZones : [attempt.Plan.DefaultTimeZone]);
+        if (!attempt.Plan.Window.IsOpen(now, zones))
+        {
+            var opening = attempt.Plan.Window.NextOpening(now, zones) ?? now.AddDays(1);
+            await queue.EnqueueAsync(batchId, [(index, number, opening)], CancellationToken.None);
+            await intents.ForgetAsync(batchId, index, number, CancellationToken.None);
+            return new DialResult(DialOutcome.Deferred, RetryAfter: clock.ToRealTime(opening - now));
+        }
+
+        if (attempt.Plan.DoNotCallList is { } list && await doNotCall.ContainsAsync(list, recipient.PhoneNumber, attempt.Dial.Region, CancellationToken.None))
+        {
+            return await RecordAsync(call, new DialResult(DialOutcome.RecipientRejected, null, FailureReason.DoNotCall,
+                $"Not called: the number is on the do-not-call list {list}."));
         }
 
         try
         {
-            var result = await twilio.PlaceAsync(call);
-            await intents.RecordAsync(batchId, index, number, result, CancellationToken.None);
-            return result;
+            return await RecordAsync(call, await twilio.PlaceAsync(call));
         }
         catch (TransientTelephonyException e) when (!e.OutcomeUnknown)
         {
@@ -49,5 +82,11 @@ public sealed class PlaceCall(RecipientStore recipients, DialIntentStore intents
             await intents.ForgetAsync(batchId, index, number, CancellationToken.None);
             throw;
         }
+    }
+
+    private async Task<DialResult> RecordAsync(CallRequest call, DialResult result)
+    {
+        await intents.RecordAsync(call.BatchId, call.RecipientIndex, call.Attempt, result, CancellationToken.None);
+        return result;
     }
 }

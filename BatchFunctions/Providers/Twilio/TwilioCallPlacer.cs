@@ -81,6 +81,45 @@ public sealed partial class TwilioCallPlacer(
         }
     }
 
+    /// <summary>The call's status as Twilio has it now, for calls whose final callback never came.</summary>
+    public async Task<CallProgress?> FetchFinalStatusAsync(string callSid, int attempt, DateTimeOffset now)
+    {
+        try
+        {
+            var call = await CallResource.FetchAsync(callSid, client: twilio);
+            var status = TwilioStatusCallback.ParseStatus(call.Status.ToString());
+            if (status is null || !new CallProgress(attempt, callSid, status.Value, 0, now).IsFinal)
+            {
+                return null;
+            }
+
+            // Ranked after any real callback, so a late genuine callback cannot be mistaken for newer.
+            return new CallProgress(attempt, callSid, status.Value, WatchdogSequenceNumber, now,
+                int.TryParse(call.Duration, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : null,
+                call.AnsweredBy);
+        }
+        catch (Exception e) when (e is ApiException or ApiConnectionException or HttpRequestException or TaskCanceledException)
+        {
+            throw new TransientTelephonyException($"Could not fetch call {callSid} from Twilio.", e);
+        }
+    }
+
+    /// <summary>Ends a call: cancels it if it is still ringing, hangs it up if answered. A call that already ended is left alone.</summary>
+    public async Task HangUpAsync(string callSid)
+    {
+        try
+        {
+            await CallResource.UpdateAsync(new UpdateCallOptions(callSid) { Status = CallResource.UpdateStatusEnum.Completed }, twilio);
+        }
+        catch (ApiException e) when (e.Code is 21220 or 20404)
+        {
+            // 21220: the call is not in progress any more; 20404: unknown. Either way nothing to end.
+        }
+    }
+
+    /// <summary>Sequence number given to a status learned by asking Twilio rather than from a callback.</summary>
+    public const int WatchdogSequenceNumber = 1_000_000;
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Placed call {CallSid} for batch {BatchId} recipient {RecipientIndex} attempt {Attempt} to {MaskedNumber}")]
     private partial void LogPlaced(string batchId, int recipientIndex, int attempt, string maskedNumber, string callSid);
 

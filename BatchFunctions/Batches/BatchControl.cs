@@ -1,0 +1,149 @@
+using BatchFunctions.Domain;
+using BatchFunctions.Functions.Entities;
+using BatchFunctions.Functions.Orchestration;
+using BatchFunctions.Scheduling;
+using BatchFunctions.Storage;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Entities;
+
+namespace BatchFunctions.Batches;
+
+/// <summary>
+/// The operator's levers on a batch: cancel, pause, resume, change its concurrency, retry its failed
+/// recipients. The batch record changes at once (so the answer shows the new state); the orchestrator
+/// learns of the change by an external event and acts on it.
+/// </summary>
+public sealed class BatchControl(DialQueue queue, ICampaignClock clock, TimeProvider time)
+{
+    public async Task<BatchCommandResult> CancelAsync(DurableTaskClient durable, string batchId, bool hangUpLiveCalls, CancellationToken cancellationToken)
+    {
+        if (await StateAsync(durable, batchId, cancellationToken) is not { } state)
+        {
+            return BatchCommandResult.NotFound(batchId);
+        }
+
+        if (IsFinished(state))
+        {
+            return BatchCommandResult.Conflict($"The batch is already {Wire(state.Status)}; there is nothing left to cancel.", state);
+        }
+
+        var now = time.GetUtcNow();
+        await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.Cancel), new BatchMilestone(now), cancellation: cancellationToken);
+        await durable.RaiseEventAsync(batchId, BatchCommand.EventName, new BatchCommand(BatchCommandKind.Cancel, hangUpLiveCalls), cancellationToken);
+        return BatchCommandResult.Accepted(state with { CancelledAt = now, Paused = false, LastUpdatedAt = now });
+    }
+
+    public Task<BatchCommandResult> PauseAsync(DurableTaskClient durable, string batchId, CancellationToken cancellationToken) =>
+        SetPausedAsync(durable, batchId, paused: true, cancellationToken);
+
+    public Task<BatchCommandResult> ResumeAsync(DurableTaskClient durable, string batchId, CancellationToken cancellationToken) =>
+        SetPausedAsync(durable, batchId, paused: false, cancellationToken);
+
+    public async Task<BatchCommandResult> SetConcurrencyAsync(DurableTaskClient durable, string batchId, int limit, CancellationToken cancellationToken)
+    {
+        if (await StateAsync(durable, batchId, cancellationToken) is not { } state)
+        {
+            return BatchCommandResult.NotFound(batchId);
+        }
+
+        if (limit < 1)
+        {
+            return BatchCommandResult.Conflict("The concurrency limit must be at least 1.", state);
+        }
+
+        if (IsFinished(state))
+        {
+            return BatchCommandResult.Conflict($"The batch is already {Wire(state.Status)}.", state);
+        }
+
+        var now = time.GetUtcNow();
+        await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.ChangeConcurrency), new ConcurrencyChange(limit, now), cancellation: cancellationToken);
+        await durable.RaiseEventAsync(batchId, BatchCommand.EventName, new BatchCommand(BatchCommandKind.SetConcurrency, ConcurrencyLimit: limit), cancellationToken);
+        return BatchCommandResult.Accepted(state with { ConcurrencyLimit = limit, LastUpdatedAt = now });
+    }
+
+    /// <summary>
+    /// ElevenLabs' retry: recipients whose calls failed (busy, unanswered, refused...) are called again,
+    /// each with its next attempt number; the batch's retry_count goes up by one. Only a finished batch
+    /// can be retried. Numbers on the do-not-call list stay failed.
+    /// </summary>
+    public async Task<BatchCommandResult> RetryAsync(DurableTaskClient durable, string batchId, CancellationToken cancellationToken)
+    {
+        if (await StateAsync(durable, batchId, cancellationToken) is not { } state)
+        {
+            return BatchCommandResult.NotFound(batchId);
+        }
+
+        var instance = await durable.GetInstanceAsync(batchId, getInputsAndOutputs: true, cancellationToken);
+        if (!IsFinished(state) || instance is { IsCompleted: false })
+        {
+            return BatchCommandResult.Conflict("The batch is still running; wait for it to finish or cancel it before retrying.", state);
+        }
+
+        var lastRun = instance?.ReadOutputAs<BatchRun>() ?? instance?.ReadInputAs<BatchRun>()
+            ?? throw new InvalidOperationException($"Batch {batchId} has no orchestration to retry from.");
+        var now = clock.Now;
+        var again = new List<(int, int, DateTimeOffset)>();
+        var query = new EntityQuery { InstanceIdStartsWith = CallEntity.QueryPrefixFor(batchId), IncludeState = true, PageSize = 1000 };
+        await foreach (var call in durable.Entities.GetAllEntitiesAsync<CallState>(query).WithCancellation(cancellationToken))
+        {
+            if (call.State is { Status: RecipientStatus.Failed } failed && failed.FailureReason != FailureReason.DoNotCall)
+            {
+                again.Add((failed.RecipientIndex, failed.Attempt + 1, now));
+            }
+        }
+
+        await queue.EnqueueAsync(batchId, again, cancellationToken);
+        await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.Retry), new BatchMilestone(time.GetUtcNow()), cancellation: cancellationToken);
+        var retryRun = lastRun with
+        {
+            StartAt = null,
+            Cursor = lastRun.TotalRecipients,
+            Ready = [],
+            Live = [],
+            QueueDueAt = again.Count > 0 ? time.GetUtcNow().UtcDateTime : null,
+            Leased = 0,
+            Started = false,
+            Paused = false,
+            Cancelled = false,
+            Stopped = false,
+        };
+        await durable.ScheduleNewOrchestrationInstanceAsync(nameof(BatchOrchestrator), retryRun, new StartOrchestrationOptions(batchId), cancellationToken);
+        return BatchCommandResult.Accepted(state with
+        {
+            RetryCount = state.RetryCount + 1,
+            DispatchFinishedAt = null,
+            CancelledAt = null,
+            Failure = null,
+            Paused = false,
+        });
+    }
+
+    private async Task<BatchCommandResult> SetPausedAsync(DurableTaskClient durable, string batchId, bool paused, CancellationToken cancellationToken)
+    {
+        if (await StateAsync(durable, batchId, cancellationToken) is not { } state)
+        {
+            return BatchCommandResult.NotFound(batchId);
+        }
+
+        if (IsFinished(state))
+        {
+            return BatchCommandResult.Conflict($"The batch is already {Wire(state.Status)}.", state);
+        }
+
+        var now = time.GetUtcNow();
+        await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.SetPaused), new PauseChange(paused, now), cancellation: cancellationToken);
+        await durable.RaiseEventAsync(batchId, BatchCommand.EventName, new BatchCommand(paused ? BatchCommandKind.Pause : BatchCommandKind.Resume), cancellationToken);
+        return BatchCommandResult.Accepted(state with { Paused = paused, LastUpdatedAt = now });
+    }
+
+    private static async Task<BatchState?> StateAsync(DurableTaskClient durable, string batchId, CancellationToken cancellationToken) =>
+        (await durable.Entities.GetEntityAsync<BatchState>(BatchEntity.IdFor(batchId), cancellation: cancellationToken))?.State is { Definition: not null } state
+            ? state
+            : null;
+
+    private static bool IsFinished(BatchState state) => state.Status is BatchStatus.Completed or BatchStatus.Failed or BatchStatus.Cancelled;
+
+    private static string Wire(BatchStatus status) => System.Text.Json.JsonSerializer.Serialize(status).Trim('"');
+}

@@ -1,0 +1,3 @@
+namespace BatchFunctions.Functions.Entities;
+
+public sealed record ConcurrencyChange(int Limit, DateTimeOffset At);

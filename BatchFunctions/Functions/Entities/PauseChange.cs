@@ -1,0 +1,3 @@
+namespace BatchFunctions.Functions.Entities;
+
+public sealed record PauseChange(bool Paused, DateTimeOffset At);
