@@ -27,7 +27,7 @@ public sealed class DroppedFileTests
 
         var (blob, batchId) = await Uploads.DropAsync(csv.ToString());
         await ActivatorUtilities.CreateInstance<RecipientFileDropped>(app.Services).IngestAsync(blob, app.Durable.Client, CancellationToken.None);
-        var batch = await WaitForStatusAsync(app, batchId, "completed", TimeSpan.FromSeconds(90));
+        var batch = await app.WaitForStatusAsync(batchId, "completed");
 
         var calls = app.Simulator.Calls;
         Assert.Equal(numbers.Order(), calls.Select(c => c.To).Order());
@@ -61,27 +61,4 @@ public sealed class DroppedFileTests
         SimulatedOutcome.NoAnswer => ("failed", "no_answer"),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "not configured in this test"),
     };
-
-    internal static async Task<JsonElement> WaitForStatusAsync(AppUnderTest app, string batchId, string status, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        var last = "";
-        while (DateTime.UtcNow < deadline)
-        {
-            var response = await app.Http.GetAsync($"v1/convai/batch-calling/{batchId}");
-            last = $"HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
-            if (response.IsSuccessStatusCode)
-            {
-                var batch = JsonDocument.Parse(last[(last.IndexOf(' ', 5) + 1)..]).RootElement;
-                if (batch.GetProperty("status").GetString() == status)
-                {
-                    return batch;
-                }
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"Batch {batchId} did not reach '{status}' within {timeout}; last seen: {last}");
-    }
 }

@@ -25,12 +25,15 @@ public sealed class AppUnderTest : IAsyncDisposable
     public const string PhoneNumberId = "phnum_test";
     public const string FromNumber = "+14155550000";
 
-    private AppUnderTest(SimulatorServer simulator, WebApplication web, DurableTestHost durable, Uri baseUrl)
+    private readonly string taskHub;
+
+    private AppUnderTest(SimulatorServer simulator, WebApplication web, DurableTestHost durable, Uri baseUrl, string taskHub)
     {
         Simulator = simulator;
         Web = web;
         Durable = durable;
         BaseUrl = baseUrl;
+        this.taskHub = taskHub;
         Http = new HttpClient { BaseAddress = baseUrl };
         Http.DefaultRequestHeaders.Add("xi-api-key", ApiKey);
     }
@@ -39,7 +42,7 @@ public sealed class AppUnderTest : IAsyncDisposable
 
     public WebApplication Web { get; }
 
-    public DurableTestHost Durable { get; }
+    public DurableTestHost Durable { get; private set; }
 
     public Uri BaseUrl { get; }
 
@@ -79,10 +82,20 @@ public sealed class AppUnderTest : IAsyncDisposable
         builder.Services.AddBatchCalling(builder.Configuration);
         var web = builder.Build();
 
-        var durable = await DurableTestHost.StartAsync(web.Services, TestStorage.ConnectionString, TestStorage.NewTaskHubName());
-        web.MapHttpFunctions(typeof(BatchCallingServiceCollectionExtensions).Assembly, durable.Client);
+        var taskHub = TestStorage.NewTaskHubName();
+        var durable = await DurableTestHost.StartAsync(web.Services, TestStorage.ConnectionString, taskHub);
+        AppUnderTest? app = null;
+        web.MapHttpFunctions(typeof(BatchCallingServiceCollectionExtensions).Assembly, () => (app?.Durable ?? durable).Client);
         await web.StartAsync();
-        return new AppUnderTest(simulator, web, durable, baseUrl);
+        app = new AppUnderTest(simulator, web, durable, baseUrl, taskHub);
+        return app;
+    }
+
+    /// <summary>Kills the Durable worker mid-flight and starts a fresh one on the same task hub, as after a crash.</summary>
+    public async Task CrashAndRestartWorkerAsync()
+    {
+        await Durable.CrashAsync();
+        Durable = await DurableTestHost.StartAsync(Web.Services, TestStorage.ConnectionString, taskHub);
     }
 
     /// <summary>Every setting the app needs, pointing at the simulator and at the app's own public address.</summary>

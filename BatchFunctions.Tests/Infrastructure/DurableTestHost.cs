@@ -22,6 +22,7 @@ public sealed class DurableTestHost : IAsyncDisposable
 {
     private readonly TaskHubWorker worker;
     private readonly AzureStorageOrchestrationService service;
+    private bool crashed;
 
     private DurableTestHost(TaskHubWorker worker, AzureStorageOrchestrationService service, CoreDurableTaskClient client)
     {
@@ -42,6 +43,14 @@ public sealed class DurableTestHost : IAsyncDisposable
             PartitionCount = 1,
             UseSeparateQueueForEntityWorkItems = true,
             MaxQueuePollingInterval = TimeSpan.FromMilliseconds(250),
+
+            // After a crash, messages a dead worker had taken reappear after these timeouts (5 minutes and
+            // 30 seconds by default); shorter here so crash tests finish quickly.
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(15),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(15),
+            LeaseInterval = TimeSpan.FromSeconds(10),
+            LeaseRenewInterval = TimeSpan.FromSeconds(3),
+            LeaseAcquireInterval = TimeSpan.FromSeconds(2),
             LoggerFactory = loggerFactory,
         });
         await service.CreateIfNotExistsAsync();
@@ -94,10 +103,25 @@ public sealed class DurableTestHost : IAsyncDisposable
         return false;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops the worker abruptly, as a dying process would: work in progress is abandoned and the task
+    /// hub is left as it is, for a new host to pick up.
+    /// </summary>
+    public async Task CrashAsync()
     {
+        crashed = true;
         await worker.StopAsync(isForced: true);
         worker.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!crashed)
+        {
+            await worker.StopAsync(isForced: true);
+            worker.Dispose();
+        }
+
         await service.DeleteAsync();
     }
 }

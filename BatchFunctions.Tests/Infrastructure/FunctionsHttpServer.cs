@@ -14,11 +14,12 @@ namespace BatchFunctions.Tests.Infrastructure;
 /// Serves the app's HTTP-triggered functions on a real Kestrel listener, so real clients (HttpClient,
 /// the simulator's webhooks, SDKs, browsers) reach the real function classes over HTTP. Routes and
 /// methods come from each function's [HttpTrigger], as the Functions host reads them (route prefix
-/// "" as in host.json); parameters are bound the way the host binds them.
+/// "" as in host.json); parameters are bound the way the host binds them. The Durable client is looked
+/// up per request, so a test can replace the worker underneath (a crash and restart).
 /// </summary>
 public static class FunctionsHttpServer
 {
-    public static void MapHttpFunctions(this WebApplication app, Assembly functions, DurableTaskClient durable)
+    public static void MapHttpFunctions(this WebApplication app, Assembly functions, Func<DurableTaskClient> durable)
     {
         foreach (var method in functions.GetTypes().SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)))
         {
@@ -40,7 +41,7 @@ public static class FunctionsHttpServer
         }
     }
 
-    private static Func<HttpContext, object?> Binder(ParameterInfo parameter, DurableTaskClient durable, MethodInfo method)
+    private static Func<HttpContext, object?> Binder(ParameterInfo parameter, Func<DurableTaskClient> durable, MethodInfo method)
     {
         if (parameter.ParameterType == typeof(HttpRequest))
         {
@@ -49,7 +50,7 @@ public static class FunctionsHttpServer
 
         if (parameter.ParameterType == typeof(DurableTaskClient))
         {
-            return _ => durable;
+            return _ => durable();
         }
 
         if (parameter.ParameterType == typeof(CancellationToken))

@@ -11,5 +11,9 @@ public static class ApiJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+
+        // Phone numbers and messages read as written ("+1...", "don't"), as ElevenLabs' API writes them;
+        // the default encoder would write \u002B and \u0027. These bodies are JSON, never HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }

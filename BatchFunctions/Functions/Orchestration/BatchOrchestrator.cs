@@ -46,7 +46,9 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchRun, BatchRun>
                 break;
             }
 
-            await stopTimer.CancelAsync();
+            // Cancel synchronously: CancelAsync would run the timer's callbacks on the thread pool, outside
+            // the orchestration's single-threaded replay.
+            stopTimer.Cancel();
             var command = commands.Take();
             run = command.Kind switch
             {

@@ -1,0 +1,69 @@
+using Azure.Data.Tables;
+using BatchFunctions.Storage;
+using BatchFunctions.Tests.Infrastructure;
+using TelephonySimulator;
+
+namespace BatchFunctions.Tests.Engine;
+
+public sealed class BudgetAndResilienceTests
+{
+    [Fact]
+    public async Task TwoBatchesAtOnce_TogetherNeverAboveTheWorkspaceShare()
+    {
+        var simulator = AppUnderTest.DefaultSimulatorOptions();
+        simulator.TimeAcceleration = 100;
+        simulator.TalkSeconds = new DurationRange { Min = 20, Max = 40 };
+        await using var app = await AppUnderTest.StartAsync(simulator, new Dictionary<string, string?> { ["Dispatch:WorkspaceConcurrencyLimit"] = "12" });
+
+        var first = app.LaunchAsync(BatchDriver.Numbers(15), new Dictionary<string, string> { ["target_concurrency_limit"] = "5" });
+        var second = app.LaunchAsync(BatchDriver.Numbers(15, first: 2000), new Dictionary<string, string> { ["target_concurrency_limit"] = "5" });
+        var ids = await Task.WhenAll(first, second);
+        await app.WaitForStatusAsync(ids[0], "completed");
+        await app.WaitForStatusAsync(ids[1], "completed");
+
+        Assert.Equal(30, app.Simulator.Calls.Count);
+        Assert.InRange(app.Simulator.PeakLiveCalls, 2, 6);
+    }
+
+    [Fact]
+    public async Task WorkerCrashMidBatch_NewWorkerResumes_EveryRecipientDialedExactlyOnce()
+    {
+        var simulator = AppUnderTest.DefaultSimulatorOptions();
+        simulator.TimeAcceleration = 40;
+        simulator.TalkSeconds = new DurationRange { Min = 10, Max = 30 };
+        // Callbacks that arrive while no worker runs may be lost (Twilio does not retry them); the
+        // watchdog, here after 5 s, asks the simulator about such calls.
+        await using var app = await AppUnderTest.StartAsync(simulator, new Dictionary<string, string?> { ["Dispatch:CallWatchdogAfter"] = "00:00:05" });
+        var numbers = BatchDriver.Numbers(20);
+        var batchId = await app.LaunchAsync(numbers, new Dictionary<string, string> { ["target_concurrency_limit"] = "4" });
+        await app.WaitForCallsAsync(6);
+
+        await app.CrashAndRestartWorkerAsync();
+        var batch = await app.WaitForStatusAsync(batchId, "completed", TimeSpan.FromSeconds(120));
+
+        Assert.Equal(numbers.Order(), app.Simulator.Calls.Select(c => c.To).Order());
+        Assert.All(batch.RecipientsByNumber().Values, r => Assert.Equal(1, r.GetProperty("attempts").GetInt32()));
+        Assert.InRange(app.Simulator.PeakLiveCalls, 1, 4);
+    }
+
+    [Fact]
+    public async Task BadCredentials_BatchFailsAfterOneDialAttempt()
+    {
+        await using var app = await AppUnderTest.StartAsync(AppUnderTest.DefaultSimulatorOptions(), new Dictionary<string, string?> { ["Twilio:AuthToken"] = "wrong-token" });
+
+        var batchId = await app.LaunchAsync(BatchDriver.Numbers(10));
+        var batch = await app.WaitForStatusAsync(batchId, "failed");
+        await app.Durable.Client.WaitForInstanceCompletionAsync(batchId, new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+
+        Assert.Contains("Twilio rejected the credentials", batch.GetProperty("failure_message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(app.Simulator.Calls);
+        var attempts = 0;
+        await foreach (var _ in new TableServiceClient(TestStorage.ConnectionString).GetTableClient(StorageNames.DialIntentsTable)
+            .QueryAsync<TableEntity>(e => e.PartitionKey == batchId))
+        {
+            attempts++;
+        }
+
+        Assert.Equal(1, attempts);
+    }
+}

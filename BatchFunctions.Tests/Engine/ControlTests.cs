@@ -1,0 +1,163 @@
+using System.Globalization;
+using BatchFunctions.Batches;
+using BatchFunctions.Tests.Infrastructure;
+using TelephonySimulator;
+
+namespace BatchFunctions.Tests.Engine;
+
+public sealed class ControlTests
+{
+    [Fact]
+    public async Task ScheduledStart_InTheFuture_WaitsPendingThenDials()
+    {
+        await using var app = await AppUnderTest.StartAsync(AppUnderTest.DefaultSimulatorOptions());
+        var startAt = DateTimeOffset.UtcNow.AddSeconds(5);
+
+        var batchId = await app.LaunchAsync(BatchDriver.Numbers(3), new Dictionary<string, string>
+        {
+            ["scheduled_time"] = startAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        });
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var waiting = await app.GetBatchAsync(batchId);
+
+        Assert.Equal("pending", waiting.GetProperty("status").GetString());
+        Assert.Equal(startAt.ToUnixTimeSeconds(), waiting.GetProperty("scheduled_time_unix").GetInt64());
+        Assert.Empty(app.Simulator.Calls);
+        await app.WaitForStatusAsync(batchId, "completed");
+        Assert.All(app.Simulator.Calls, c => Assert.True(c.CreatedAt >= startAt.AddSeconds(-1), $"Call at {c.CreatedAt:O} before the scheduled start {startAt:O}."));
+    }
+
+    [Fact]
+    public async Task Cancel_WhileWaitingForScheduledStart_NeverDialsAndRecipientsCancelled()
+    {
+        await using var app = await AppUnderTest.StartAsync(AppUnderTest.DefaultSimulatorOptions());
+        var batchId = await app.LaunchAsync(BatchDriver.Numbers(3), new Dictionary<string, string>
+        {
+            ["scheduled_time"] = DateTimeOffset.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        });
+        await app.Durable.Client.WaitForInstanceStartAsync(batchId);
+
+        var result = await app.Control().CancelAsync(app.Durable.Client, batchId, hangUpLiveCalls: false, CancellationToken.None);
+        var orchestration = await app.Durable.Client.WaitForInstanceCompletionAsync(batchId, new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        var batch = await app.WaitForStatusAsync(batchId, "cancelled");
+
+        Assert.Equal(BatchCommandStatus.Accepted, result.Status);
+        Assert.True(orchestration.IsCompleted);
+        Assert.Empty(app.Simulator.Calls);
+        Assert.All(batch.RecipientsByNumber().Values, r => Assert.Equal("cancelled", r.GetProperty("status").GetString()));
+        Assert.Equal(3, batch.GetProperty("status_counts").GetProperty("cancelled").GetInt32());
+    }
+
+    [Fact]
+    public async Task Cancel_MidRunWithHangUp_LiveCallsEndedAndUndialedRecipientsCancelled()
+    {
+        var simulator = AppUnderTest.DefaultSimulatorOptions();
+        simulator.TimeAcceleration = 10;
+        simulator.RingSeconds = new DurationRange { Min = 1, Max = 1 };
+        simulator.TalkSeconds = new DurationRange { Min = 600, Max = 600 };
+        await using var app = await AppUnderTest.StartAsync(simulator);
+        var batchId = await app.LaunchAsync(BatchDriver.Numbers(12), new Dictionary<string, string> { ["target_concurrency_limit"] = "2" });
+        await app.WaitForCallsAsync(2);
+
+        var result = await app.Control().CancelAsync(app.Durable.Client, batchId, hangUpLiveCalls: true, CancellationToken.None);
+        var batch = await app.WaitForStatusAsync(batchId, "cancelled");
+        await app.Durable.Client.WaitForInstanceCompletionAsync(batchId, new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+
+        Assert.Equal(BatchCommandStatus.Accepted, result.Status);
+        var calls = app.Simulator.Calls;
+        Assert.InRange(calls.Count, 2, 3);
+        Assert.All(calls, c => Assert.True(c.EndedAt - c.CreatedAt < TimeSpan.FromSeconds(30), "A live call was not hung up."));
+        var statuses = batch.RecipientsByNumber().Values.Select(r => r.GetProperty("status").GetString()).ToList();
+        Assert.Equal(12 - calls.Count, statuses.Count(s => s == "cancelled"));
+    }
+
+    [Fact]
+    public async Task PauseThenResume_NoNewDialsWhilePausedThenEveryoneCalled()
+    {
+        var simulator = AppUnderTest.DefaultSimulatorOptions();
+        simulator.TimeAcceleration = 50;
+        simulator.TalkSeconds = new DurationRange { Min = 10, Max = 20 };
+        await using var app = await AppUnderTest.StartAsync(simulator);
+        var batchId = await app.LaunchAsync(BatchDriver.Numbers(10), new Dictionary<string, string> { ["target_concurrency_limit"] = "2" });
+        await app.WaitForCallsAsync(2);
+
+        await app.Control().PauseAsync(app.Durable.Client, batchId, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var atPause = app.Simulator.Calls.Count;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var paused = await app.GetBatchAsync(batchId);
+        var afterWaiting = app.Simulator.Calls.Count;
+        await app.Control().ResumeAsync(app.Durable.Client, batchId, CancellationToken.None);
+        var batch = await app.WaitForStatusAsync(batchId, "completed");
+
+        Assert.True(paused.GetProperty("paused").GetBoolean());
+        Assert.Equal("in_progress", paused.GetProperty("status").GetString());
+        Assert.Equal(atPause, afterWaiting);
+        Assert.True(atPause < 10, "Everyone was called before the pause took effect; the test proves nothing.");
+        Assert.Equal(10, app.Simulator.Calls.Count);
+        Assert.False(batch.GetProperty("paused").GetBoolean());
+    }
+
+    [Fact]
+    public async Task SetConcurrency_LoweredMidRun_LaterCallsNeverOverlapAndBatchCompletes()
+    {
+        var simulator = AppUnderTest.DefaultSimulatorOptions();
+        simulator.TimeAcceleration = 50;
+        simulator.TalkSeconds = new DurationRange { Min = 5, Max = 15 };
+        await using var app = await AppUnderTest.StartAsync(simulator);
+        var batchId = await app.LaunchAsync(BatchDriver.Numbers(16), new Dictionary<string, string> { ["target_concurrency_limit"] = "5" });
+        await app.WaitForCallsAsync(5);
+
+        await app.Control().SetConcurrencyAsync(app.Durable.Client, batchId, 1, CancellationToken.None);
+        var changedAt = DateTimeOffset.UtcNow;
+        var batch = await app.WaitForStatusAsync(batchId, "completed");
+
+        Assert.Equal(1, batch.GetProperty("concurrency_limit").GetInt32());
+        var later = app.Simulator.Calls.Where(c => c.CreatedAt > changedAt.AddSeconds(1)).OrderBy(c => c.CreatedAt).ToList();
+        Assert.NotEmpty(later);
+        for (var i = 1; i < later.Count; i++)
+        {
+            Assert.True(later[i].CreatedAt >= later[i - 1].EndedAt, $"Calls {later[i - 1].Sid} and {later[i].Sid} overlapped after the limit was lowered to 1.");
+        }
+    }
+
+    [Fact]
+    public async Task Retry_AfterTheBatchFinished_CallsFailedRecipientsAgainAsNextAttempt()
+    {
+        var simulator = AppUnderTest.DefaultSimulatorOptions();
+        simulator.NumberRules = [new NumberRule { Pattern = "+14155551001", Outcome = SimulatedOutcome.Busy }];
+        await using var app = await AppUnderTest.StartAsync(simulator);
+        var batchId = await app.LaunchAsync(BatchDriver.Numbers(3));
+        await app.WaitForStatusAsync(batchId, "completed");
+        await app.Durable.Client.WaitForInstanceCompletionAsync(batchId, new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+
+        var result = await app.Control().RetryAsync(app.Durable.Client, batchId, CancellationToken.None);
+        var retried = await Eventually.ValueAsync(async () =>
+        {
+            var batch = await app.GetBatchAsync(batchId);
+            return batch.GetProperty("status").GetString() == "completed" && batch.GetProperty("retry_count").GetInt32() == 1
+                && batch.RecipientsByNumber()["+14155551001"].GetProperty("attempts").GetInt32() == 2 ? (object)batch : null;
+        }, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(BatchCommandStatus.Accepted, result.Status);
+        var calls = app.Simulator.Calls.GroupBy(c => c.To).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(2, calls["+14155551001"]);
+        Assert.Equal(1, calls["+14155551000"]);
+        Assert.Equal(1, calls["+14155551002"]);
+    }
+
+    [Fact]
+    public async Task Retry_WhileRunning_RefusedAsConflict()
+    {
+        var simulator = AppUnderTest.DefaultSimulatorOptions();
+        simulator.TimeAcceleration = 5;
+        await using var app = await AppUnderTest.StartAsync(simulator);
+        var batchId = await app.LaunchAsync(BatchDriver.Numbers(4));
+        await app.WaitForCallsAsync(1);
+
+        var result = await app.Control().RetryAsync(app.Durable.Client, batchId, CancellationToken.None);
+
+        Assert.Equal(BatchCommandStatus.Conflict, result.Status);
+        Assert.Contains("still running", result.Message, StringComparison.Ordinal);
+    }
+}
