@@ -66,4 +66,21 @@ public sealed class BudgetAndResilienceTests
 
         Assert.Equal(1, attempts);
     }
+
+    [Fact]
+    public async Task LostFinalCallbacks_WatchdogAsksTheProviderAndFreesTheSlot()
+    {
+        await using var app = await AppUnderTest.StartAsync(AppUnderTest.DefaultSimulatorOptions(), new Dictionary<string, string?> { ["Dispatch:CallWatchdogAfter"] = "00:00:03" });
+        app.Drop = request => request.Path == "/twilio/status" && request.Query["recipient"] == "0";
+
+        var batchId = await app.LaunchAsync(BatchDriver.Numbers(3), new Dictionary<string, string> { ["target_concurrency_limit"] = "1" });
+        var batch = await app.WaitForStatusAsync(batchId, "completed");
+
+        var first = batch.RecipientsByNumber()["+14155551000"];
+        var call = app.Simulator.Calls.Single(c => c.To == "+14155551000");
+        Assert.Equal("completed", first.GetProperty("status").GetString());
+        Assert.Equal(call.Sid, first.GetProperty("call_sid").GetString());
+        Assert.All(call.Callbacks, c => Assert.Equal(503, c.HttpStatus));
+        Assert.Equal(3, app.Simulator.Calls.Count);
+    }
 }

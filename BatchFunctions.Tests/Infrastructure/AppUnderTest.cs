@@ -46,6 +46,9 @@ public sealed class AppUnderTest : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>Requests for which this returns true never reach the app (answered 503), like a network fault.</summary>
+    public Func<Microsoft.AspNetCore.Http.HttpRequest, bool> Drop { get; set; } = _ => false;
+
     /// <summary>A client of the app's HTTP API, carrying a valid key.</summary>
     public HttpClient Http { get; }
 
@@ -85,6 +88,16 @@ public sealed class AppUnderTest : IAsyncDisposable
         var taskHub = TestStorage.NewTaskHubName();
         var durable = await DurableTestHost.StartAsync(web.Services, TestStorage.ConnectionString, taskHub);
         AppUnderTest? app = null;
+        web.Use(async (context, next) =>
+        {
+            if (app?.Drop(context.Request) == true)
+            {
+                context.Response.StatusCode = 503;
+                return;
+            }
+
+            await next(context);
+        });
         web.MapHttpFunctions(typeof(BatchCallingServiceCollectionExtensions).Assembly, () => (app?.Durable ?? durable).Client);
         await web.StartAsync();
         app = new AppUnderTest(simulator, web, durable, baseUrl, taskHub);
