@@ -18,7 +18,7 @@ namespace BatchFunctions.Batches;
 /// same batch id twice is harmless (blob triggers and API clients both retry).
 /// </summary>
 public sealed class BatchLauncher(
-    ElevenLabsClient elevenLabs,
+    ElevenLabsDirectory elevenLabs,
     RecipientStore recipients,
     IOptions<DispatchOptions> dispatch,
     IOptions<TwilioOptions> twilio,
@@ -89,7 +89,8 @@ public sealed class BatchLauncher(
             request.Source,
             request.ScheduledStart,
             request.TimeZone,
-            plan);
+            plan,
+            request.Telephony);
 
         if (await durable.GetInstanceAsync(batchId, cancellationToken) is not null)
         {
@@ -107,7 +108,8 @@ public sealed class BatchLauncher(
             request.Region,
             twilio.Value.CallsPerSecond,
             ConcurrencyBudget.WorkspaceShare(workspaceLimit),
-            dispatch.Value.CallWatchdogAfter);
+            dispatch.Value.CallWatchdogAfter,
+            request.Telephony ?? TelephonyCallConfig.Default);
         await durable.ScheduleNewOrchestrationInstanceAsync(
             nameof(BatchOrchestrator),
             new BatchRun(batchId, settings, plan, definition.TotalRecipients, definition.Concurrency, request.ScheduledStart),

@@ -1,3 +1,4 @@
+using BatchFunctions.Domain;
 using BatchFunctions.Scheduling;
 
 namespace BatchFunctions.Batches;
@@ -18,4 +19,5 @@ public sealed record BatchRequest(
     string? TimeZone = null,
     CallingWindow? Window = null,
     RetryRules? Retries = null,
-    string? DoNotCallList = null);
+    string? DoNotCallList = null,
+    TelephonyCallConfig? Telephony = null);

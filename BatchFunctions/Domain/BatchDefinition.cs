@@ -20,4 +20,5 @@ public sealed record BatchDefinition(
     string Source,
     DateTimeOffset? ScheduledStart = null,
     string? TimeZone = null,
-    DialPlan? Plan = null);
+    DialPlan? Plan = null,
+    TelephonyCallConfig? Telephony = null);

@@ -39,7 +39,7 @@ public static class BatchCallingServiceCollectionExtensions
             .AddAppStorage(configuration)
             .AddTwilio()
             .AddElevenLabs()
-            .AddSingleton<BatchLauncher>()
+            .AddTransient<BatchLauncher>()
             .AddSingleton<BatchControl>()
             .AddSingleton<ApiKeyAuthenticator>();
     }
@@ -118,7 +118,8 @@ public static class BatchCallingServiceCollectionExtensions
             client.DefaultRequestHeaders.Add(ElevenLabsClient.ApiKeyHeader, options.ApiKey);
             client.Timeout = TimeSpan.FromSeconds(15);
         });
-        return services;
+        // Transient like the typed HttpClient it wraps, so the client's handler keeps rotating; the cache is shared.
+        return services.AddMemoryCache().AddTransient<ElevenLabsDirectory>();
     }
 
     private sealed class PassThroughHandler : DelegatingHandler;

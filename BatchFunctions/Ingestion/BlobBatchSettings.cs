@@ -1,5 +1,6 @@
 using System.Globalization;
 using BatchFunctions.Batches;
+using BatchFunctions.Domain;
 using BatchFunctions.Options;
 using BatchFunctions.Scheduling;
 
@@ -25,6 +26,9 @@ public static class BlobBatchSettings
     public const string RetryOn = "retry_on";
     public const string RetryDelayMinutes = "retry_delay_minutes";
     public const string DoNotCall = "do_not_call";
+    public const string RingingTimeout = "ringing_timeout_secs";
+    public const string Recording = "recording";
+    public const string MachineDetectionMode = "machine_detection";
 
     public static (BatchRequest Request, string Region) Read(IDictionary<string, string> metadata, BatchDefaultsOptions defaults, string blobName)
     {
@@ -56,7 +60,8 @@ public static class BlobBatchSettings
         var name = Value(CallName) ?? Path.GetFileNameWithoutExtension(blobName);
         var request = new BatchRequest(name, agentId, phoneNumberId, concurrency, $"blob:{blobName}", region,
             ScheduledStart(Value(ScheduledTime), timeZone), timeZone, Window(Value(CallingWindowHours), Value(CallingDays)),
-            Retries(Value(RetryMaxAttempts), Value(RetryOn), Value(RetryDelayMinutes)), Value(DoNotCall));
+            Retries(Value(RetryMaxAttempts), Value(RetryOn), Value(RetryDelayMinutes)), Value(DoNotCall),
+            Telephony(Value(RingingTimeout), Value(Recording), Value(MachineDetectionMode)));
         return (request, region);
     }
 
@@ -89,6 +94,39 @@ public static class BlobBatchSettings
         }
 
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    private static TelephonyCallConfig? Telephony(string? ringingTimeout, string? recording, string? machineDetection)
+    {
+        if (ringingTimeout is null && recording is null && machineDetection is null)
+        {
+            return null;
+        }
+
+        int? timeout = null;
+        if (ringingTimeout is not null)
+        {
+            if (!int.TryParse(ringingTimeout, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds is < 5 or > 600)
+            {
+                throw new BatchRejectedException($"The metadata '{RingingTimeout}' must be a number of seconds from 5 to 600, not '{ringingTimeout}'.");
+            }
+
+            timeout = seconds;
+        }
+
+        if (recording is not null && !bool.TryParse(recording, out _))
+        {
+            throw new BatchRejectedException($"The metadata '{Recording}' must be true or false, not '{recording}'.");
+        }
+
+        var detection = machineDetection?.ToLowerInvariant() switch
+        {
+            null or "disabled" or "off" => MachineDetection.Disabled,
+            "enable" or "on" => MachineDetection.Enable,
+            "detect_message_end" => MachineDetection.DetectMessageEnd,
+            _ => throw new BatchRejectedException($"The metadata '{MachineDetectionMode}' must be disabled, enable or detect_message_end, not '{machineDetection}'."),
+        };
+        return new TelephonyCallConfig(timeout, recording is not null && bool.Parse(recording), detection);
     }
 
     private static CallingWindow? Window(string? hours, string? days)

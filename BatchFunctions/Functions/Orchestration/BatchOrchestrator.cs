@@ -43,7 +43,8 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchRun, BatchRun>
             var timer = context.CreateTimer(startAt.UtcDateTime, stopTimer.Token);
             if (await Task.WhenAny(timer, commands.Next()) == timer)
             {
-                break;
+                // The Azure Storage provider may fire a timer a little early; the loop checks the time again.
+                continue;
             }
 
             // Cancel synchronously: CancelAsync would run the timer's callbacks on the thread pool, outside

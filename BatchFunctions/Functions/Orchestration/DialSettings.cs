@@ -7,6 +7,7 @@ namespace BatchFunctions.Functions.Orchestration;
 /// <param name="CallsPerSecond">The provider account's call creation rate, shared by all running batches.</param>
 /// <param name="WorkspaceShare">Slots all running batches may hold together (50% of the workspace limit).</param>
 /// <param name="WatchdogAfter">How long a call may go without a final callback before the provider is asked about it.</param>
+/// <param name="Telephony">Ring timeout, recording and answering-machine detection for every call.</param>
 public sealed record DialSettings(
     string AgentId,
     string PhoneNumberId,
@@ -15,4 +16,5 @@ public sealed record DialSettings(
     string Region,
     double CallsPerSecond,
     int WorkspaceShare,
-    TimeSpan WatchdogAfter);
+    TimeSpan WatchdogAfter,
+    TelephonyCallConfig Telephony);

@@ -43,7 +43,7 @@ public sealed class PlaceCall(
         var (batchId, index, number) = (attempt.BatchId, attempt.Ticket.RecipientIndex, attempt.Ticket.Attempt);
         var recipient = await recipients.GetAsync(batchId, index, CancellationToken.None)
             ?? throw new InvalidOperationException($"Recipient {index} of batch {batchId} is not in storage.");
-        var call = new CallRequest(batchId, index, number, recipient.PhoneNumber, attempt.Dial.FromNumber);
+        var call = new CallRequest(batchId, index, number, recipient.PhoneNumber, attempt.Dial.FromNumber, attempt.Dial.Telephony);
 
         var intent = await intents.BeginAsync(batchId, index, number, time.GetUtcNow(), CancellationToken.None);
         if (intent.Result is { } earlier)

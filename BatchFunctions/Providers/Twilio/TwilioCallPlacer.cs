@@ -18,8 +18,30 @@ public sealed partial class TwilioCallPlacer(
 {
     private static readonly List<string> ProgressEvents = ["initiated", "ringing", "answered", "completed"];
 
+    /// <summary>Quick retries inside one run for Twilio's explicit "not now" (429, 5xx); longer waits are the orchestrator's.</summary>
+    private const int QuickAttempts = 3;
+
+    private static readonly TimeSpan QuickBackoff = TimeSpan.FromMilliseconds(250);
+
     /// <exception cref="TransientTelephonyException">Twilio was busy, failing or silent; try again later.</exception>
     public async Task<DialResult> PlaceAsync(CallRequest call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await PlaceOnceAsync(call);
+            }
+            catch (TransientTelephonyException e) when (!e.OutcomeUnknown && attempt < QuickAttempts)
+            {
+                // Twilio said it created nothing, so trying again cannot call anyone twice. Full jitter
+                // spreads the batches that hit the same limit at the same moment.
+                await Task.Delay(Random.Shared.Next(1, (int)QuickBackoff.TotalMilliseconds << attempt));
+            }
+        }
+    }
+
+    private async Task<DialResult> PlaceOnceAsync(CallRequest call)
     {
         var publicBaseUrl = callbacks.Value.PublicBaseUrl;
         var options = new CreateCallOptions(new PhoneNumber(call.To), new PhoneNumber(call.From))
@@ -29,7 +51,14 @@ public sealed partial class TwilioCallPlacer(
             StatusCallback = TwilioRoutes.For(publicBaseUrl, TwilioRoutes.Status, call.BatchId, call.RecipientIndex, call.Attempt),
             StatusCallbackMethod = global::Twilio.Http.HttpMethod.Post,
             StatusCallbackEvent = ProgressEvents,
-            Timeout = dispatch.Value.RingTimeoutSeconds,
+            Timeout = call.Telephony.RingingTimeoutSecs ?? dispatch.Value.RingTimeoutSeconds,
+            Record = call.Telephony.RecordingEnabled,
+            MachineDetection = call.Telephony.MachineDetection switch
+            {
+                MachineDetection.Enable => "Enable",
+                MachineDetection.DetectMessageEnd => "DetectMessageEnd",
+                _ => null,
+            },
         };
 
         try
