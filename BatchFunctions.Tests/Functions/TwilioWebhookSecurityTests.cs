@@ -30,6 +30,27 @@ public sealed class TwilioWebhookSecurityTests
     }
 
     [Fact]
+    public async Task StatusCallback_SignedByTheOfficialTwilioNodeLibrary_Accepted()
+    {
+        await using var app = await AppUnderTest.StartAsync(AppUnderTest.DefaultSimulatorOptions());
+        var batchId = "btcal_" + Guid.NewGuid().ToString("N")[..24];
+        var url = new Uri(app.BaseUrl, $"twilio/status?batch_id={batchId}&recipient=2&attempt=1");
+        var form = Callback("no-answer", sequence: 2);
+
+        var signature = await Node.RunAsync("BatchFunctions.Tests/Signatures/sign-with-twilio-sdk.mjs",
+            System.Text.Json.JsonSerializer.Serialize(new { authToken = AppUnderTest.AuthToken, url = url.AbsoluteUri, @params = form }));
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add(TwilioSignature.HeaderName, signature);
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(204, (int)response.StatusCode);
+        var call = await Eventually.ValueAsync(async () =>
+            (await app.Durable.Client.Entities.GetEntityAsync<CallState>(CallEntity.IdFor(batchId, 2)))?.State);
+        Assert.Equal((RecipientStatus.Failed, FailureReason.NoAnswer), (call.Status, call.FailureReason));
+    }
+
+    [Fact]
     public async Task AnswerWebhook_ForgedSignature_Refused403()
     {
         await using var app = await AppUnderTest.StartAsync(AppUnderTest.DefaultSimulatorOptions());
