@@ -103,6 +103,20 @@ public sealed class DurableTestHost : IAsyncDisposable
         return false;
     }
 
+    /// <summary>How many history events the instance's current execution has (ContinueAsNew starts a new execution).</summary>
+    public async Task<HistorySample?> SampleHistoryAsync(string instanceId)
+    {
+        var state = (await service.GetOrchestrationStateAsync(instanceId, allExecutions: false))?.FirstOrDefault();
+        if (state is null)
+        {
+            return null;
+        }
+
+        var executionId = state.OrchestrationInstance.ExecutionId;
+        using var history = System.Text.Json.JsonDocument.Parse(await service.GetOrchestrationHistoryAsync(instanceId, executionId));
+        return new HistorySample(executionId, history.RootElement.GetArrayLength());
+    }
+
     /// <summary>
     /// Stops the worker abruptly, as a dying process would: work in progress is abandoned and the task
     /// hub is left as it is, for a new host to pick up.

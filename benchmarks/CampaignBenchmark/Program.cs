@@ -1,0 +1,49 @@
+using System.Globalization;
+using CampaignBenchmark;
+
+// Campaign engine figures, measured on the real Durable Task engine (Azure Storage provider on
+// Azurite) with the telephony simulator. Usage:
+//   dotnet run -c Release --project benchmarks/CampaignBenchmark -- [utilisation|history|budget|cps|webhooks|all] [sizes]
+// BATCH_TEST_STORAGE must name an Azurite (scripts/benchmark.sh starts one).
+var scenario = args.FirstOrDefault() ?? "all";
+var sizes = args.Length > 1 ? args[1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : null;
+Console.WriteLine($"machine: {Environment.ProcessorCount} logical processors, {Environment.OSVersion}, .NET {Environment.Version}");
+
+if (scenario is "utilisation" or "all")
+{
+    foreach (var size in sizes ?? [1000, 10000])
+    {
+        var run = await CampaignRun.MeasureAsync(size, concurrency: 50, talkSeconds: (40, 160), acceleration: 20);
+        Console.WriteLine($"utilisation  n={size,6} concurrency=50: utilisation {run.Utilisation:F3}, makespan {run.Makespan.TotalSeconds:F0} s, "
+            + $"refill gap p50 {run.GapP50.TotalMilliseconds:F0} ms p99 {run.GapP99.TotalMilliseconds:F0} ms, peak live {run.PeakLive}/50, "
+            + $"largest history {run.LargestHistory} events over {run.Generations} generations");
+    }
+}
+
+if (scenario is "history" or "all")
+{
+    foreach (var size in sizes ?? [1000, 10000, 100000])
+    {
+        var run = await CampaignRun.MeasureAsync(size, concurrency: 200, talkSeconds: (1, 3), acceleration: 10);
+        Console.WriteLine($"history      n={size,6} concurrency=200: largest history {run.LargestHistory} events over {run.Generations} generations, "
+            + $"{size / run.Makespan.TotalSeconds:F1} calls/s, peak live {run.PeakLive}/200");
+    }
+}
+
+if (scenario is "budget" or "all")
+{
+    var peak = await CampaignRun.TwoBatchesPeakAsync(recipientsEach: 300, targetEach: 40, workspaceLimit: 100);
+    Console.WriteLine($"budget       two batches of 300, each target 40, workspace share 50: peak live together {peak} (limit 50)");
+}
+
+if (scenario is "cps" or "all")
+{
+    var (rate, busiestSecond) = await CampaignRun.DialRateAsync(recipients: 200, callsPerSecond: 5);
+    Console.WriteLine($"cps          configured 5 CPS, concurrency 50: {rate:F2} dials/s sustained, busiest second {busiestSecond} dials");
+}
+
+if (scenario is "webhooks" or "all")
+{
+    var (perSecond, p50, p99) = await Webhooks.MeasureAsync(callbacks: 4000, clients: 50);
+    Console.WriteLine($"webhooks     4000 signed status callbacks, 50 clients: {perSecond:F0} callbacks/s, latency p50 {p50:F1} ms p99 {p99:F1} ms");
+}
