@@ -11,18 +11,17 @@ public sealed class BatchEntityTests
     private readonly EntityRunner<BatchEntity> batch = new(BatchEntity.IdFor("btcal_b"), () => new BatchEntity());
 
     [Fact]
-    public async Task Status_DispatchFinishedBeforeLastCallEnds_StaysInProgressUntilEveryRecipientFinished()
+    public async Task Status_ThroughItsLife_PendingInProgressCompleted()
     {
         await batch.RunAsync(nameof(BatchEntity.Create), Definition(total: 2));
-        await batch.RunAsync(nameof(BatchEntity.MarkStarted), new BatchMilestone(T0));
-        await Transition(RecipientStatus.Pending, RecipientStatus.Dispatched);
-        await Transition(RecipientStatus.Pending, RecipientStatus.Dispatched);
-        await Transition(RecipientStatus.Dispatched, RecipientStatus.Completed);
-        await batch.RunAsync(nameof(BatchEntity.MarkDispatchFinished), new BatchMilestone(T0.AddMinutes(1)));
+        Assert.Equal(BatchStatus.Pending, batch.State<BatchState>()!.Status);
 
+        await batch.RunAsync(nameof(BatchEntity.MarkStarted), new BatchMilestone(T0));
+        await batch.RunAsync(nameof(BatchEntity.ReportProgress), new BatchProgress(new RecipientCounts(Live: 1, Completed: 1), T0.AddSeconds(5)));
         Assert.Equal(BatchStatus.InProgress, batch.State<BatchState>()!.Status);
 
-        await Transition(RecipientStatus.Dispatched, RecipientStatus.Failed);
+        await batch.RunAsync(nameof(BatchEntity.ReportProgress), new BatchProgress(new RecipientCounts(Completed: 1, Failed: 1), T0.AddSeconds(9)));
+        await batch.RunAsync(nameof(BatchEntity.MarkDispatchFinished), new BatchMilestone(T0.AddSeconds(9)));
 
         var state = batch.State<BatchState>()!;
         Assert.Equal(BatchStatus.Completed, state.Status);
@@ -30,15 +29,21 @@ public sealed class BatchEntityTests
     }
 
     [Fact]
-    public async Task Status_OperationsArriveBeforeCreate_CountsKeptAndStatusDerived()
+    public async Task ReportProgress_OlderSnapshotArrivingLate_Ignored()
+    {
+        await batch.RunAsync(nameof(BatchEntity.ReportProgress), new BatchProgress(new RecipientCounts(Completed: 5), T0.AddSeconds(10)));
+        await batch.RunAsync(nameof(BatchEntity.ReportProgress), new BatchProgress(new RecipientCounts(Live: 3, Completed: 2), T0.AddSeconds(4)));
+
+        Assert.Equal(new RecipientCounts(Completed: 5), batch.State<BatchState>()!.RecipientCounts);
+    }
+
+    [Fact]
+    public async Task Status_OperationsArriveBeforeCreate_StatusDerivedOnceCreated()
     {
         await batch.RunAsync(nameof(BatchEntity.MarkStarted), new BatchMilestone(T0));
-        await Transition(RecipientStatus.Pending, RecipientStatus.Dispatched);
         await batch.RunAsync(nameof(BatchEntity.Create), Definition(total: 1));
 
-        var state = batch.State<BatchState>()!;
-        Assert.Equal(BatchStatus.InProgress, state.Status);
-        Assert.Equal(1, state.RecipientCounts.Dispatched);
+        Assert.Equal(BatchStatus.InProgress, batch.State<BatchState>()!.Status);
     }
 
     [Fact]
@@ -52,8 +57,28 @@ public sealed class BatchEntityTests
         Assert.Equal("Twilio rejected the credentials", state.Failure!.Message);
     }
 
-    private Task Transition(RecipientStatus from, RecipientStatus to) =>
-        batch.RunAsync(nameof(BatchEntity.RecordTransition), new StatusTransition(from, to, T0));
+    [Fact]
+    public async Task Retry_AfterCancel_RunsAgainWithRetryCountUp()
+    {
+        await batch.RunAsync(nameof(BatchEntity.Create), Definition(total: 1));
+        await batch.RunAsync(nameof(BatchEntity.Cancel), new BatchMilestone(T0));
+        Assert.Equal(BatchStatus.Cancelled, batch.State<BatchState>()!.Status);
+
+        await batch.RunAsync(nameof(BatchEntity.Retry), new BatchMilestone(T0.AddMinutes(1)));
+
+        var state = batch.State<BatchState>()!;
+        Assert.Equal((BatchStatus.Pending, 1), (state.Status, state.RetryCount));
+    }
+
+    [Fact]
+    public void RecipientCounts_RetryOfAFailedRecipient_MovesItFromFailedToLiveAndBack()
+    {
+        var counts = new RecipientCounts(Failed: 1)
+            .Placed(RecipientStatus.Failed)
+            .Ended(RecipientStatus.Completed);
+
+        Assert.Equal(new RecipientCounts(Completed: 1), counts);
+    }
 
     private static BatchDefinition Definition(int total) =>
         new("btcal_b", "Test", "agent", "Agent", "phnum", "+14155550000", PhoneProvider.Twilio, total, 5, null, T0, "test");

@@ -32,8 +32,7 @@ public static class BatchResponses
             state.RetryCount,
             definition.TargetConcurrencyLimit,
             state.ConcurrencyLimit ?? definition.Concurrency,
-            new RecipientStatusCounts(pending - cancelledPending, counts.Dispatched, counts.Initiated, counts.InProgress,
-                counts.Completed, counts.Failed, counts.Cancelled + cancelledPending, counts.Voicemail),
+            new RecipientStatusCounts(pending - cancelledPending, counts.Live, counts.Completed, counts.Failed, counts.Cancelled + cancelledPending, counts.Voicemail),
             state.Failure?.Message,
             state.Paused);
     }

@@ -84,13 +84,13 @@ public sealed class BatchControl(DialQueue queue, ICampaignClock clock, TimeProv
         var lastRun = instance?.ReadOutputAs<BatchRun>() ?? instance?.ReadInputAs<BatchRun>()
             ?? throw new InvalidOperationException($"Batch {batchId} has no orchestration to retry from.");
         var now = clock.Now;
-        var again = new List<(int, int, DateTimeOffset)>();
+        var again = new List<QueuedAttempt>();
         var query = new EntityQuery { InstanceIdStartsWith = CallEntity.QueryPrefixFor(batchId), IncludeState = true, PageSize = 1000 };
         await foreach (var call in durable.Entities.GetAllEntitiesAsync<CallState>(query).WithCancellation(cancellationToken))
         {
             if (call.State is { Status: RecipientStatus.Failed } failed && failed.FailureReason != FailureReason.DoNotCall)
             {
-                again.Add((failed.RecipientIndex, failed.Attempt + 1, now));
+                again.Add(new QueuedAttempt(failed.RecipientIndex, failed.Attempt + 1, now, RecipientStatus.Failed));
             }
         }
 

@@ -10,11 +10,7 @@ public static class RetryableOutcomes
         ProviderCallStatus.Busy => RetryableOutcome.Busy,
         ProviderCallStatus.NoAnswer => RetryableOutcome.NoAnswer,
         ProviderCallStatus.Failed => RetryableOutcome.TransientFailure,
-        ProviderCallStatus.Completed when IsMachine(final.AnsweredBy) => RetryableOutcome.Voicemail,
+        ProviderCallStatus.Completed when CallOutcomes.IsMachine(final.AnsweredBy) => RetryableOutcome.Voicemail,
         _ => null,
     };
-
-    /// <summary>Twilio's answering-machine detection verdicts other than "human" and "unknown".</summary>
-    public static bool IsMachine(string? answeredBy) =>
-        answeredBy is not null && (answeredBy.StartsWith("machine", StringComparison.Ordinal) || answeredBy == "fax");
 }

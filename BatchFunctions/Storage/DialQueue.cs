@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using BatchFunctions.Domain;
 
 namespace BatchFunctions.Storage;
 
@@ -16,7 +17,7 @@ public sealed class DialQueue(TableServiceClient tables)
     private readonly Lazy<Task> created = new(() => tables.GetTableClient(StorageNames.DialQueueTable).CreateIfNotExistsAsync());
 
     /// <summary>Idempotent: the same attempt due at the same time is one entry.</summary>
-    public async Task EnqueueAsync(string batchId, IReadOnlyCollection<(int RecipientIndex, int Attempt, DateTimeOffset DueAt)> entries, CancellationToken cancellationToken)
+    public async Task EnqueueAsync(string batchId, IReadOnlyCollection<QueuedAttempt> entries, CancellationToken cancellationToken)
     {
         if (entries.Count == 0)
         {
@@ -32,6 +33,7 @@ public sealed class DialQueue(TableServiceClient tables)
                     ["RecipientIndex"] = e.RecipientIndex,
                     ["Attempt"] = e.Attempt,
                     ["DueAt"] = e.DueAt,
+                    ["PreviousStatus"] = e.PreviousStatus?.ToString(),
                 })),
                 cancellationToken);
         }
@@ -52,7 +54,8 @@ public sealed class DialQueue(TableServiceClient tables)
 
             if (!handedOut.Contains(entity.RowKey))
             {
-                due.Add(new DialTicket(entity.GetInt32("RecipientIndex")!.Value, entity.GetInt32("Attempt")!.Value, entity.RowKey));
+                due.Add(new DialTicket(entity.GetInt32("RecipientIndex")!.Value, entity.GetInt32("Attempt")!.Value, entity.RowKey,
+                    Enum.TryParse<RecipientStatus>(entity.GetString("PreviousStatus"), out var previous) ? previous : null));
             }
         }
 

@@ -43,8 +43,16 @@ public sealed class BatchEntity : TaskEntity<BatchState>
         LastUpdatedAt = Latest(milestone.At),
     };
 
-    public void RecordTransition(StatusTransition transition) =>
-        State = State with { Counts = State.RecipientCounts.Apply(transition), LastUpdatedAt = Latest(transition.At) };
+    /// <summary>Snapshots arrive from one sender in order; an older one is ignored all the same.</summary>
+    public void ReportProgress(BatchProgress progress)
+    {
+        if (State.ProgressAt is { } last && last > progress.At)
+        {
+            return;
+        }
+
+        State = State with { Counts = progress.Counts, ProgressAt = progress.At, LastUpdatedAt = Latest(progress.At) };
+    }
 
     protected override BatchState InitializeState(TaskEntityOperation entityOperation) => new();
 

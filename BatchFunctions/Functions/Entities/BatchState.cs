@@ -4,8 +4,9 @@ namespace BatchFunctions.Functions.Entities;
 
 /// <summary>
 /// A batch's definition, milestones and counters. Its operations come from different senders (the
-/// ingestion, the orchestrator, every call) in no guaranteed order, so the status is derived from
-/// what has been recorded rather than stepped through a sequence.
+/// launcher, the operator's commands, the orchestrator) in no guaranteed order, so the status is
+/// derived from what has been recorded rather than stepped through a sequence. The orchestrator marks
+/// the dispatch finished only once every call has ended, so that is when the batch is complete.
 /// </summary>
 /// <param name="ConcurrencyLimit">The limit as changed by the operator while running; null: the definition's.</param>
 /// <param name="RetryCount">How many times the operator retried the batch (ElevenLabs' retry_count).</param>
@@ -19,14 +20,15 @@ public sealed record BatchState(
     DateTimeOffset? CancelledAt = null,
     bool Paused = false,
     int? ConcurrencyLimit = null,
-    int RetryCount = 0)
+    int RetryCount = 0,
+    DateTimeOffset? ProgressAt = null)
 {
     public RecipientCounts RecipientCounts => Counts ?? new RecipientCounts();
 
     public BatchStatus Status =>
         CancelledAt is not null ? BatchStatus.Cancelled
         : Failure is not null ? BatchStatus.Failed
-        : DispatchFinishedAt is not null && Definition is not null && RecipientCounts.Finished >= Definition.TotalRecipients ? BatchStatus.Completed
+        : DispatchFinishedAt is not null ? BatchStatus.Completed
         : StartedAt is not null ? BatchStatus.InProgress
         : BatchStatus.Pending;
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using BatchFunctions.Domain;
-using BatchFunctions.Scheduling;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Entities;
 
@@ -9,8 +8,10 @@ namespace BatchFunctions.Functions.Entities;
 /// <summary>
 /// One recipient's call record: status, attempts, provider ids, failure reason and timestamps.
 /// It is the only writer of that record. Callbacks may repeat or arrive out of order, so every
-/// operation is idempotent and a status only moves forward within an attempt. Each change of
-/// status is reported to the batch, which keeps the counters. The key is "{batch id}:{recipient index}".
+/// operation is idempotent and a status only moves forward within an attempt. It sends nothing:
+/// the batch's counters are the orchestrator's, so no entity hears from every call (an entity
+/// remembers each sender it heard from recently, and the batch's would grow with the list).
+/// The key is "{batch id}:{recipient index}".
 /// </summary>
 public sealed class CallEntity : TaskEntity<CallState>
 {
@@ -76,11 +77,7 @@ public sealed class CallEntity : TaskEntity<CallState>
             case ProviderCallStatus.Completed:
                 var answeredBy = progress.AnsweredBy ?? State.AnsweredBy;
                 State = State with { AnsweredBy = answeredBy, DurationSeconds = progress.DurationSeconds, EndedAt = at };
-                MoveTo(
-                    State.FailureReason == FailureReason.AgentUnavailable ? RecipientStatus.Failed
-                    : RetryableOutcomes.IsMachine(answeredBy) ? RecipientStatus.Voicemail
-                    : RecipientStatus.Completed,
-                    at);
+                MoveTo(CallOutcomes.FinalStatus(progress.Status, answeredBy, State.FailureReason == FailureReason.AgentUnavailable), at);
                 break;
             case ProviderCallStatus.Busy:
                 End(FailureReason.Busy, "The line was busy.", progress);
@@ -101,8 +98,8 @@ public sealed class CallEntity : TaskEntity<CallState>
     protected override CallState InitializeState(TaskEntityOperation entityOperation) => new();
 
     /// <summary>
-    /// Starts a newer attempt from whichever message about it arrives first: the orchestrator's
-    /// dispatch and the provider's callbacks come from different senders in no guaranteed order.
+    /// Starts a newer attempt from whichever message about it arrives first: the orchestrator's dial
+    /// record and the provider's callbacks come from different senders in no guaranteed order.
     /// </summary>
     private void BeginAttempt(int attempt, DateTimeOffset at)
     {
@@ -112,9 +109,7 @@ public sealed class CallEntity : TaskEntity<CallState>
         }
 
         var (batchId, recipientIndex) = ParseKey(Context.Id.Key);
-        var from = State.Status;
         State = new CallState(batchId, recipientIndex, RecipientStatus.Dispatched, attempt, DispatchedAt: at, UpdatedAt: at);
-        Report(from, RecipientStatus.Dispatched, at);
     }
 
     private static (string BatchId, int RecipientIndex) ParseKey(string key)
@@ -133,15 +128,9 @@ public sealed class CallEntity : TaskEntity<CallState>
     private void MoveTo(RecipientStatus to, DateTimeOffset at)
     {
         var from = State.Status;
-        if (from.IsTerminal() || to.Stage() <= from.Stage())
+        if (!from.IsTerminal() && to.Stage() > from.Stage())
         {
-            return;
+            State = State with { Status = to, UpdatedAt = at };
         }
-
-        State = State with { Status = to, UpdatedAt = at };
-        Report(from, to, at);
     }
-
-    private void Report(RecipientStatus from, RecipientStatus to, DateTimeOffset at) =>
-        Context.SignalEntity(BatchEntity.IdFor(State.BatchId), nameof(BatchEntity.RecordTransition), new StatusTransition(from, to, at));
 }

@@ -1,4 +1,5 @@
 using BatchFunctions.Functions.Entities;
+using BatchFunctions.Functions.Orchestration;
 using BatchFunctions.Providers.ElevenLabs;
 using BatchFunctions.Providers.Twilio;
 using BatchFunctions.Storage;
@@ -71,6 +72,7 @@ public sealed partial class TwilioAnswer(
             nameof(CallEntity.RecordAgentConnectionFailure),
             new AgentConnectionFailure(target.Attempt, detail, clock.GetUtcNow()),
             cancellation: cancellationToken);
+        await durable.RaiseEventAsync(target.BatchId, AgentUnavailable.EventName, new AgentUnavailable(target.RecipientIndex, target.Attempt), cancellationToken);
         return new ContentResult { Content = ApologyTwiml, ContentType = "text/xml", StatusCode = StatusCodes.Status200OK };
     }
 

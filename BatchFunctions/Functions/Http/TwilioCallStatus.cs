@@ -46,7 +46,10 @@ public sealed partial class TwilioCallStatus(TwilioRequestAuthenticator authenti
         if (progress.IsFinal)
         {
             await durable.RaiseEventAsync(
-                target.BatchId, CallEnded.EventName, new CallEnded(target.RecipientIndex, target.Attempt, RetryableOutcomes.Of(progress)), cancellationToken);
+                target.BatchId,
+                CallEnded.EventName,
+                new CallEnded(target.RecipientIndex, target.Attempt, RetryableOutcomes.Of(progress), CallOutcomes.FinalStatus(progress.Status, progress.AnsweredBy, agentUnavailable: false)),
+                cancellationToken);
         }
 
         LogProgress(target.BatchId, target.RecipientIndex, target.Attempt, progress.Status, progress.SequenceNumber);

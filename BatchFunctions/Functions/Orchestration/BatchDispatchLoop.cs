@@ -25,6 +25,9 @@ internal sealed class BatchDispatchLoop : IDisposable
     private static readonly TimeSpan LeaseRetryInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LeaseRefreshInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>Counts are reported to the batch entity at most this often while calls are live.</summary>
+    private static readonly TimeSpan ProgressReportInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>Retries only what Twilio called transient (429, 5xx, no answer), with backoff.</summary>
     private static readonly TaskOptions TransientRetry = new(new TaskRetryOptions(
         new RetryPolicy(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1))
@@ -36,6 +39,7 @@ internal sealed class BatchDispatchLoop : IDisposable
     private readonly BatchRun run;
     private readonly EventWaiter<BatchCommand> commands;
     private readonly EventWaiter<CallEnded> callEnds;
+    private readonly EventWaiter<AgentUnavailable> agentFailures;
     private readonly ILogger logger;
     private readonly EntityInstanceId batch;
 
@@ -46,6 +50,7 @@ internal sealed class BatchDispatchLoop : IDisposable
     private readonly List<Task> housekeeping = [];
     private Task<TakeResult>? take;
     private Task<IReadOnlyList<StaleCallOutcome>>? watchdog;
+    private Task<LeaseGrant>? lease;
 
     private int cursor;
     private int concurrency;
@@ -62,6 +67,9 @@ internal sealed class BatchDispatchLoop : IDisposable
     private bool hangUpOnCancel;
     private bool stopped;
     private bool providerConfirmed;
+    private RecipientCounts counts;
+    private bool countsReported = true;
+    private DateTime reportedAt;
 
     private CancellationTokenSource? wakeCancellation;
     private Task? wake;
@@ -73,6 +81,7 @@ internal sealed class BatchDispatchLoop : IDisposable
         this.run = run;
         this.commands = commands;
         callEnds = new EventWaiter<CallEnded>(context, CallEnded.EventName);
+        agentFailures = new EventWaiter<AgentUnavailable>(context, AgentUnavailable.EventName);
         logger = context.CreateReplaySafeLogger<BatchOrchestrator>();
         batch = BatchEntity.IdFor(run.BatchId);
         ready = new Queue<DialTicket>(run.Ready ?? []);
@@ -86,6 +95,7 @@ internal sealed class BatchDispatchLoop : IDisposable
         cancelled = run.Cancelled;
         stopped = run.Stopped;
         providerConfirmed = run.ProviderConfirmed;
+        counts = run.Counts ?? new RecipientCounts();
         tokensAt = context.CurrentUtcDateTime;
     }
 
@@ -115,6 +125,7 @@ internal sealed class BatchDispatchLoop : IDisposable
 
             if (draining && NothingInFlight())
             {
+                await ReportProgressAsync(force: true);
                 var next = Carry();
                 context.ContinueAsNew(next, preserveUnprocessedEvents: true);
                 return next;
@@ -123,6 +134,7 @@ internal sealed class BatchDispatchLoop : IDisposable
             ArmWakeTimer();
             var completed = await Task.WhenAny(Outstanding());
             await HandleAsync(completed);
+            await ReportProgressAsync(force: false);
         }
     }
 
@@ -140,9 +152,11 @@ internal sealed class BatchDispatchLoop : IDisposable
                 new TakeRequest(run.BatchId, cursor, run.TotalRecipients, Math.Max(1, concurrency - ready.Count), handedOut, run.Plan));
         }
 
-        if (Dialing && ready.Count > 0 && (leased < concurrency && live.Count >= leased && Now >= leaseRetryAt || Now >= leaseRefreshAt))
+        if (lease is null && Dialing && ready.Count > 0 && (leased < concurrency && live.Count >= leased && Now >= leaseRetryAt || Now >= leaseRefreshAt))
         {
-            await AcquireLeaseAsync();
+            // Not awaited here: slots keep being refilled while the budget answers.
+            lease = context.Entities.CallEntityAsync<LeaseGrant>(
+                WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Acquire), new LeaseRequest(run.BatchId, concurrency, run.Dial.WorkspaceShare));
         }
 
         while (Dialing && ready.Count > 0 && live.Count < SlotsUsable && TakeDialToken())
@@ -162,10 +176,8 @@ internal sealed class BatchDispatchLoop : IDisposable
         }
     }
 
-    private async Task AcquireLeaseAsync()
+    private async Task OnLeaseAsync(LeaseGrant grant)
     {
-        var grant = await context.Entities.CallEntityAsync<LeaseGrant>(
-            WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Acquire), new LeaseRequest(run.BatchId, concurrency, run.Dial.WorkspaceShare));
         leased = grant.Leased;
         fairShare = grant.FairShare;
         activeBatches = Math.Max(1, grant.ActiveBatches);
@@ -196,7 +208,7 @@ internal sealed class BatchDispatchLoop : IDisposable
 
     private bool IsFinished()
     {
-        if (dialing.Count > 0 || take is not null || watchdog is not null || housekeeping.Count > 0 || live.Count > 0)
+        if (dialing.Count > 0 || take is not null || watchdog is not null || lease is not null || housekeeping.Count > 0 || live.Count > 0)
         {
             return false;
         }
@@ -205,8 +217,8 @@ internal sealed class BatchDispatchLoop : IDisposable
     }
 
     private bool NothingInFlight() =>
-        dialing.Count == 0 && take is null && watchdog is null && retries.Count == 0 && housekeeping.Count == 0
-        && !callEnds.HasArrived && !commands.HasArrived && wake is not { IsCompleted: true };
+        dialing.Count == 0 && take is null && watchdog is null && lease is null && retries.Count == 0 && housekeeping.Count == 0
+        && !callEnds.HasArrived && !commands.HasArrived && !agentFailures.HasArrived && wake is not { IsCompleted: true };
 
     private IEnumerable<Task> Outstanding()
     {
@@ -235,6 +247,11 @@ internal sealed class BatchDispatchLoop : IDisposable
             yield return watchdog;
         }
 
+        if (lease is not null)
+        {
+            yield return lease;
+        }
+
         if (wake is not null)
         {
             yield return wake;
@@ -242,6 +259,7 @@ internal sealed class BatchDispatchLoop : IDisposable
 
         yield return callEnds.Next();
         yield return commands.Next();
+        yield return agentFailures.Next();
     }
 
     private async Task HandleAsync(Task completed)
@@ -257,6 +275,20 @@ internal sealed class BatchDispatchLoop : IDisposable
         else if (completed == commands.Next())
         {
             await OnCommandAsync(commands.Take());
+        }
+        else if (completed == agentFailures.Next())
+        {
+            var failure = agentFailures.Take();
+            if (live.FirstOrDefault(c => c.RecipientIndex == failure.RecipientIndex && c.Attempt == failure.Attempt) is { } call)
+            {
+                Replace(call, call with { AgentUnavailable = true });
+            }
+        }
+        else if (completed == lease)
+        {
+            var grant = await lease;
+            lease = null;
+            await OnLeaseAsync(grant);
         }
         else if (completed == take)
         {
@@ -309,6 +341,7 @@ internal sealed class BatchDispatchLoop : IDisposable
         await context.Entities.SignalEntityAsync(CallEntity.IdFor(run.BatchId, ticket.RecipientIndex), nameof(CallEntity.RecordDial),
             new DialRecord(ticket.Attempt, result, BatchOrchestrator.Now(context)));
         providerConfirmed |= result.Outcome is DialOutcome.Placed || result.FailureReason is FailureReason.NumberRejected;
+        Count(result.Outcome == DialOutcome.Placed ? counts.Placed(ticket.PreviousStatus) : counts.FailedToDial(ticket.PreviousStatus));
         if (result.Outcome == DialOutcome.Placed)
         {
             if (call is not null)
@@ -336,7 +369,7 @@ internal sealed class BatchDispatchLoop : IDisposable
         }
         else if (result.FailureReason == FailureReason.ProviderUnavailable)
         {
-            ScheduleRetry(ticket.RecipientIndex, ticket.Attempt, RetryableOutcome.TransientFailure);
+            ScheduleRetry(ticket.RecipientIndex, ticket.Attempt, RetryableOutcome.TransientFailure, RecipientStatus.Failed);
         }
 
         await ReleaseUnneededAsync();
@@ -345,12 +378,16 @@ internal sealed class BatchDispatchLoop : IDisposable
     private async Task OnCallEndedAsync(CallEnded ended)
     {
         // A repeated or stale end event names no live attempt and frees nothing.
-        if (live.RemoveAll(c => c.RecipientIndex == ended.RecipientIndex && c.Attempt == ended.Attempt) == 0)
+        var call = live.FirstOrDefault(c => c.RecipientIndex == ended.RecipientIndex && c.Attempt == ended.Attempt);
+        if (call is null)
         {
             return;
         }
 
-        ScheduleRetry(ended.RecipientIndex, ended.Attempt, ended.Outcome);
+        live.Remove(call);
+        var final = call.AgentUnavailable && ended.FinalStatus == RecipientStatus.Completed ? RecipientStatus.Failed : ended.FinalStatus;
+        Count(counts.Ended(final));
+        ScheduleRetry(ended.RecipientIndex, ended.Attempt, ended.Outcome, final);
         await ReleaseUnneededAsync();
     }
 
@@ -359,7 +396,8 @@ internal sealed class BatchDispatchLoop : IDisposable
         foreach (var call in ended)
         {
             await context.Entities.SignalEntityAsync(CallEntity.IdFor(run.BatchId, call.RecipientIndex), nameof(CallEntity.ApplyProgress), call.Progress);
-            await OnCallEndedAsync(new CallEnded(call.RecipientIndex, call.Attempt, RetryableOutcomes.Of(call.Progress)));
+            await OnCallEndedAsync(new CallEnded(call.RecipientIndex, call.Attempt, RetryableOutcomes.Of(call.Progress),
+                CallOutcomes.FinalStatus(call.Progress.Status, call.Progress.AnsweredBy, agentUnavailable: false)));
         }
     }
 
@@ -394,13 +432,35 @@ internal sealed class BatchDispatchLoop : IDisposable
         await ReleaseUnneededAsync();
     }
 
-    private void ScheduleRetry(int recipientIndex, int attempt, RetryableOutcome? outcome)
+    private void ScheduleRetry(int recipientIndex, int attempt, RetryableOutcome? outcome, RecipientStatus ended)
     {
         if (!cancelled && !stopped && run.Plan.Retries.DelayAfter(outcome, attempt) is { } delay)
         {
             retries.Add(context.CallActivityAsync<TimeSpan>(nameof(Orchestration.ScheduleRetry),
-                new RetryRequest(run.BatchId, recipientIndex, attempt + 1, delay, run.Plan)), recipientIndex);
+                new RetryRequest(run.BatchId, recipientIndex, attempt + 1, delay, run.Plan, ended)), recipientIndex);
         }
+    }
+
+    private void Count(RecipientCounts updated)
+    {
+        counts = updated;
+        countsReported = false;
+    }
+
+    /// <summary>
+    /// The batch entity hears the counts from this one sender, as a whole snapshot: at most once a
+    /// second while calls are live, at once when the batch goes quiet or this generation ends.
+    /// </summary>
+    private async Task ReportProgressAsync(bool force)
+    {
+        if (countsReported || !force && live.Count > 0 && Now - reportedAt < ProgressReportInterval)
+        {
+            return;
+        }
+
+        await context.Entities.SignalEntityAsync(batch, nameof(BatchEntity.ReportProgress), new BatchProgress(counts, BatchOrchestrator.Now(context)));
+        countsReported = true;
+        reportedAt = Now;
     }
 
     /// <summary>
@@ -471,6 +531,7 @@ internal sealed class BatchDispatchLoop : IDisposable
     private async Task<BatchRun> FinishAsync()
     {
         wakeCancellation?.Cancel();
+        await ReportProgressAsync(force: true);
         if (!cancelled)
         {
             await context.Entities.SignalEntityAsync(batch, nameof(BatchEntity.MarkDispatchFinished), new BatchMilestone(BatchOrchestrator.Now(context)));
@@ -494,6 +555,7 @@ internal sealed class BatchDispatchLoop : IDisposable
         Cancelled = cancelled,
         Stopped = stopped,
         ProviderConfirmed = providerConfirmed,
+        Counts = counts,
     };
 
     private void QueueDueBy(DateTime due) => queueDueAt = queueDueAt is { } current && current <= due ? current : due;

@@ -1,3 +1,4 @@
+using BatchFunctions.Functions.Entities;
 using BatchFunctions.Scheduling;
 using BatchFunctions.Storage;
 
@@ -15,6 +16,7 @@ namespace BatchFunctions.Functions.Orchestration;
 /// <param name="QueueDueAt">When the dial queue's earliest entry is due (orchestration time); null when nothing waits.</param>
 /// <param name="Leased">Slots held in the workspace budget shared by all batches.</param>
 /// <param name="Stopped">The provider refused the account or caller id: no further dials.</param>
+/// <param name="Counts">The batch's recipient counts, which this orchestration keeps and reports to the batch entity.</param>
 /// <param name="ProviderConfirmed">A dial has gone through, so the account works and dialing may run at full concurrency.</param>
 public sealed record BatchRun(
     string BatchId,
@@ -32,4 +34,5 @@ public sealed record BatchRun(
     bool Paused = false,
     bool Cancelled = false,
     bool Stopped = false,
-    bool ProviderConfirmed = false);
+    bool ProviderConfirmed = false,
+    RecipientCounts? Counts = null);

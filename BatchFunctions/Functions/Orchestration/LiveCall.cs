@@ -3,4 +3,5 @@ namespace BatchFunctions.Functions.Orchestration;
 /// <summary>An attempt holding a concurrency slot: dialed, and its end not yet reported.</summary>
 /// <param name="CallSid">The provider's id, once the dial request has returned.</param>
 /// <param name="CheckAt">When the watchdog asks the provider about it if no final callback has come (orchestration time).</param>
-public sealed record LiveCall(int RecipientIndex, int Attempt, string? CallSid, DateTime CheckAt);
+/// <param name="AgentUnavailable">The callee answered but the agent could not take the call.</param>
+public sealed record LiveCall(int RecipientIndex, int Attempt, string? CallSid, DateTime CheckAt, bool AgentUnavailable = false);

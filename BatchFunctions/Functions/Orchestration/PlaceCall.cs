@@ -61,7 +61,7 @@ public sealed class PlaceCall(
         if (!attempt.Plan.Window.IsOpen(now, zones))
         {
             var opening = attempt.Plan.Window.NextOpening(now, zones) ?? now.AddDays(1);
-            await queue.EnqueueAsync(batchId, [(index, number, opening)], CancellationToken.None);
+            await queue.EnqueueAsync(batchId, [new QueuedAttempt(index, number, opening, attempt.Ticket.PreviousStatus)], CancellationToken.None);
             await intents.ForgetAsync(batchId, index, number, CancellationToken.None);
             return new DialResult(DialOutcome.Deferred, RetryAfter: clock.ToRealTime(opening - now));
         }

@@ -21,7 +21,7 @@ public sealed class ScheduleRetry(RecipientStore recipients, DialQueue queue, IC
         var zones = RecipientTimeZones.Resolve(recipient.TimeZones.Count > 0 ? recipient.TimeZones : [request.Plan.DefaultTimeZone]);
         var earliest = now + request.Delay;
         var due = request.Plan.Window.NextOpening(earliest, zones) ?? earliest.AddDays(1);
-        await queue.EnqueueAsync(request.BatchId, [(request.RecipientIndex, request.Attempt, due)], CancellationToken.None);
+        await queue.EnqueueAsync(request.BatchId, [new QueuedAttempt(request.RecipientIndex, request.Attempt, due, request.PreviousStatus)], CancellationToken.None);
         return clock.ToRealTime(due - now);
     }
 }

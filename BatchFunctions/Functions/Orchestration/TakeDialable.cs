@@ -29,7 +29,7 @@ public sealed class TakeDialable(RecipientStore recipients, DialQueue queue, ICa
         var tickets = new List<DialTicket>(await queue.TakeDueAsync(request.BatchId, now, handedOut, request.Max, CancellationToken.None));
         var cursor = request.Cursor;
         var scanned = 0;
-        var deferred = new List<(int, int, DateTimeOffset)>();
+        var deferred = new List<QueuedAttempt>();
         while (tickets.Count < request.Max && cursor < request.TotalRecipients && scanned < MaxScanned)
         {
             var page = await recipients.ReadRangeAsync(request.BatchId, cursor, Math.Min(PageSize, request.TotalRecipients - cursor), CancellationToken.None);
@@ -54,7 +54,7 @@ public sealed class TakeDialable(RecipientStore recipients, DialQueue queue, ICa
                 }
                 else
                 {
-                    deferred.Add((recipient.Index, 1, request.Plan.Window.NextOpening(now, zones) ?? now.AddDays(1)));
+                    deferred.Add(new QueuedAttempt(recipient.Index, 1, request.Plan.Window.NextOpening(now, zones) ?? now.AddDays(1)));
                 }
             }
         }
