@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TelephonySimulator.Inspection;
 
 /// <summary>A <see cref="DialFault"/> as <c>/simulator/faults</c> reads and writes it: snake_case, delays in milliseconds.</summary>
@@ -41,7 +39,7 @@ internal sealed record DialFaultBody(
             To = To,
         };
         problem = Action is null
-            ? string.Create(CultureInfo.InvariantCulture, $"action is required: fail, drop or delay.")
+            ? "action is required: fail, drop or delay."
             : SimulatorFaults.Validate(fault) ?? "";
         return problem.Length == 0;
     }
