@@ -261,6 +261,59 @@ public sealed class CallPlayoutTests : IAsyncLifetime
         Assert.Contains($"conversation_id={conversation.ConversationId}", Assert.Single(server.Calls).AnswerTwiml, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RegisterCall_ConnectedByAnswerTwiml_ConversationFollowsTheTwilioCallToDone()
+    {
+        await using var server = await TestSimulator.StartWithRuleAsync("+15550199998", SimulatedOutcome.Human);
+        using var elevenLabs = new System.Net.Http.HttpClient { BaseAddress = server.BaseUrl };
+        elevenLabs.DefaultRequestHeaders.Add("xi-api-key", TestSimulator.ElevenLabsApiKey);
+        receiver.Answer = async webhook =>
+        {
+            using var response = await elevenLabs.PostAsJsonAsync("v1/convai/twilio/register-call", new
+            {
+                agent_id = "agent_full",
+                from_number = webhook["From"],
+                to_number = webhook["To"],
+                direction = "outbound",
+            });
+            return await response.Content.ReadAsStringAsync();
+        };
+
+        var call = await CreateAsync(server, "+15550199998", AllEvents);
+        var terminal = (await receiver.WaitForTerminalCallbackAsync(call.Sid))[^1];
+        await Eventually.TrueAsync(() => server.Conversations.Single().Status == SimulatedConversationStatus.Done, "the conversation to be done");
+        var conversation = server.Conversations.Single();
+        using var fetched = System.Text.Json.JsonDocument.Parse(await elevenLabs.GetStringAsync($"v1/convai/conversations/{conversation.ConversationId}"));
+        var metadata = fetched.RootElement.GetProperty("metadata");
+
+        Assert.Equal((call.Sid, "phnum_assigned"), (conversation.CallSid, conversation.PhoneNumberId));
+        Assert.Equal(conversation.ConversationId, Assert.Single(server.Calls).ConversationId);
+        Assert.Equal(terminal["CallDuration"], metadata.GetProperty("call_duration_secs").GetInt32().ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(call.Sid, metadata.GetProperty("phone_call").GetProperty("call_sid").GetString());
+        Assert.Equal("done", fetched.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task RegisterCall_NeverConnected_StaysInitiated()
+    {
+        await using var server = await TestSimulator.StartAsync();
+        using var elevenLabs = new System.Net.Http.HttpClient { BaseAddress = server.BaseUrl };
+        elevenLabs.DefaultRequestHeaders.Add("xi-api-key", TestSimulator.ElevenLabsApiKey);
+
+        using var response = await elevenLabs.PostAsJsonAsync("v1/convai/twilio/register-call", new
+        {
+            agent_id = "agent_full",
+            from_number = TestSimulator.CallerId,
+            to_number = "+15550199997",
+            direction = "outbound",
+        });
+        var conversation = Assert.Single(server.Conversations);
+        using var fetched = System.Text.Json.JsonDocument.Parse(await elevenLabs.GetStringAsync($"v1/convai/conversations/{conversation.ConversationId}"));
+
+        Assert.Equal("initiated", fetched.RootElement.GetProperty("status").GetString());
+        Assert.Null(conversation.CallSid);
+    }
+
     private Task<CallResource> CreateAsync(
         SimulatorServer server,
         string to,

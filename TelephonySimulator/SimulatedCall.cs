@@ -1,8 +1,8 @@
 namespace TelephonySimulator;
 
 /// <summary>A snapshot of one call in the dial log.</summary>
-/// <param name="Sid">The call SID (<c>CA</c> + 32 hex digits).</param>
-/// <param name="AccountSid">The account that created the call.</param>
+/// <param name="Sid">The call SID (<c>CA</c> + 32 hex digits); for a SIP-trunk call, its SIP call id.</param>
+/// <param name="AccountSid">The Twilio account that created the call; empty for calls ElevenLabs placed.</param>
 /// <param name="To">The dialled number.</param>
 /// <param name="From">The caller id.</param>
 /// <param name="CreatedAt">When the call was created.</param>
@@ -25,4 +25,30 @@ public sealed record SimulatedCall(
     string? StatusCallbackUrl,
     string? AnswerTwiml,
     IReadOnlyList<SimulatedCallback> Callbacks,
-    DateTimeOffset? EndedAt);
+    DateTimeOffset? EndedAt)
+{
+    /// <summary>How the call was placed; tells Twilio REST calls from those ElevenLabs placed.</summary>
+    public SimulatedChannel Channel { get; init; } = SimulatedChannel.Twilio;
+
+    /// <summary>The ElevenLabs conversation of the call: the one an outbound-call request created, or the one the answer TwiML connected.</summary>
+    public string? ConversationId { get; init; }
+
+    /// <summary>
+    /// When the call left the account's calls-per-second queue (the <c>initiated</c> event), or ended without leaving
+    /// it (canceled while queued); null while it waits. A call that left the queue started no earlier than
+    /// <see cref="CreatedAt"/> + <see cref="QueueTime"/>.
+    /// </summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>
+    /// How long the call waits in its account's calls-per-second queue, fixed at creation (Twilio's <c>queue_time</c>):
+    /// <see cref="CreatedAt"/> + <see cref="QueueTime"/> is the call's start slot, 1/CPS after the slot before it.
+    /// </summary>
+    public TimeSpan QueueTime { get; init; }
+
+    /// <summary>The <c>AnsweredBy</c> result of answering-machine detection, when it was requested and the call was answered.</summary>
+    public string? AnsweredBy { get; init; }
+
+    /// <summary>How long the call talked, in simulated seconds, once it has ended.</summary>
+    public int? DurationSeconds { get; init; }
+}

@@ -6,4 +6,11 @@ namespace TelephonySimulator;
 /// <param name="SequenceNumber">The <c>SequenceNumber</c> field sent (0, 1, 2, ... per call).</param>
 /// <param name="HttpStatus">The receiver's HTTP status code; 0 when no response arrived.</param>
 /// <param name="SentAt">When the request was sent.</param>
-public sealed record SimulatedCallback(string Event, string CallStatus, int SequenceNumber, int HttpStatus, DateTimeOffset SentAt);
+public sealed record SimulatedCallback(string Event, string CallStatus, int SequenceNumber, int HttpStatus, DateTimeOffset SentAt)
+{
+    /// <summary>A second delivery of the callback before it, with the same <see cref="SequenceNumber"/>.</summary>
+    public bool Repeated { get; init; }
+
+    /// <summary>Held back and delivered after the callback that followed it.</summary>
+    public bool Reordered { get; init; }
+}

@@ -8,4 +8,7 @@ public sealed class SimulatedTwilioAccount
 
     /// <summary>The Basic-auth password, and the key of the <c>X-Twilio-Signature</c> HMAC.</summary>
     public string AuthToken { get; set; } = "";
+
+    /// <summary>This account's calls per second, instead of <see cref="SimulatorOptions.CallsPerSecond"/>; 0 means no limit.</summary>
+    public double? CallsPerSecond { get; set; }
 }

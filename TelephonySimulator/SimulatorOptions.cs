@@ -40,4 +40,29 @@ public sealed class SimulatorOptions
 
     /// <summary>How long calls answered by a person last, in simulated seconds.</summary>
     public DurationRange TalkSeconds { get; set; } = new() { Min = 20, Max = 120 };
+
+    /// <summary>
+    /// Twilio errors that refuse a share of Twilio create requests to numbers no <see cref="NumberRules"/> entry matches; each
+    /// attempt to a number draws once from the seed, so a retry can succeed.
+    /// </summary>
+    public List<CreateErrorRate> CreateErrors { get; set; } = [];
+
+    /// <summary>
+    /// Calls each Twilio account starts per real second (Twilio's default is 1); 0 means no limit. Calls created
+    /// faster wait in the account's queue, in order, as <c>queued</c>, and report the wait as <c>queue_time</c>.
+    /// Real seconds, not simulated ones: the pace is the application's, which does not know the time acceleration.
+    /// </summary>
+    public double CallsPerSecond { get; set; }
+
+    /// <summary>Create requests one account may have in flight; more are refused with 429 and Twilio error 20429. 0 means no limit.</summary>
+    public int MaxConcurrentCreateRequests { get; set; }
+
+    /// <summary>How long ElevenLabs analyses a conversation after its call (status <c>processing</c>), in simulated seconds.</summary>
+    public double ConversationProcessingSeconds { get; set; } = 10;
+
+    /// <summary>The share of status callbacks that are delivered twice (same <c>SequenceNumber</c>), from 0 to 1.</summary>
+    public double DuplicateCallbackProbability { get; set; }
+
+    /// <summary>The share of status callbacks delivered after the next one instead of before it, from 0 to 1.</summary>
+    public double ReorderCallbackProbability { get; set; }
 }

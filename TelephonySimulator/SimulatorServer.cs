@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TelephonySimulator.Calls;
+using TelephonySimulator.Dialing;
 using TelephonySimulator.ElevenLabsApi;
 using TelephonySimulator.Hosting;
 
@@ -21,6 +22,7 @@ public sealed class SimulatorServer : IAsyncDisposable
     private readonly CallRegistry registry;
     private readonly ConversationLog conversations;
     private readonly CallPlayoutScheduler scheduler;
+    private readonly DialAttemptLog dialAttempts;
     private int disposed;
 
     private SimulatorServer(WebApplication app, Uri baseUrl)
@@ -30,12 +32,17 @@ public sealed class SimulatorServer : IAsyncDisposable
         registry = app.Services.GetRequiredService<CallRegistry>();
         conversations = app.Services.GetRequiredService<ConversationLog>();
         scheduler = app.Services.GetRequiredService<CallPlayoutScheduler>();
+        dialAttempts = app.Services.GetRequiredService<DialAttemptLog>();
+        Faults = app.Services.GetRequiredService<SimulatorFaults>();
     }
 
     /// <summary>The address actually bound, e.g. <c>http://127.0.0.1:41234/</c> when started on port 0.</summary>
     public Uri BaseUrl { get; }
 
-    /// <summary>A snapshot of the dial log, in creation order.</summary>
+    /// <summary>
+    /// A snapshot of the dial log, in creation order: every call that exists, placed through Twilio's REST API or by
+    /// ElevenLabs (see <see cref="SimulatedCall.Channel"/>), including calls whose create response was dropped.
+    /// </summary>
     public IReadOnlyList<SimulatedCall> Calls => [.. registry.All().Select(call => call.Snapshot().ToSimulatedCall())];
 
     /// <summary>Calls created and not yet ended (their terminal callback sent, or ended when there is no callback).</summary>
@@ -44,8 +51,21 @@ public sealed class SimulatorServer : IAsyncDisposable
     /// <summary>The most calls that were live at once.</summary>
     public int PeakLiveCalls => registry.PeakLiveCalls;
 
-    /// <summary>Conversations registered through <c>POST /v1/convai/twilio/register-call</c>, in order.</summary>
+    /// <summary>
+    /// Every dial request received, in the order they were answered: Twilio create-call and ElevenLabs outbound-call
+    /// requests, including those refused (credentials, number rules, drawn errors, the concurrent-request limit),
+    /// failed or dropped by an injected fault. Calls the application made without a call resulting show up only here.
+    /// </summary>
+    public IReadOnlyList<SimulatedDialAttempt> DialAttempts => dialAttempts.All();
+
+    /// <summary>
+    /// Conversations registered through <c>POST /v1/convai/twilio/register-call</c> or created by an outbound-call
+    /// request, in order, with their current status.
+    /// </summary>
     public IReadOnlyList<SimulatedConversation> Conversations => conversations.All();
+
+    /// <summary>Faults to inject into the next dial requests, and latency for all of them; see <see cref="SimulatorFaults"/>.</summary>
+    public SimulatorFaults Faults { get; }
 
     /// <summary>Validates <paramref name="options"/>, binds <paramref name="url"/> and starts serving.</summary>
     /// <param name="options">The simulator's configuration; invalid settings throw an <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> naming their keys.</param>

@@ -33,6 +33,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Produces the answer URL's TwiML; replace it to act like the real application.</summary>
     public Func<ReceivedWebhook, Task<string>> Answer { get; set; } = _ => Task.FromResult(DefaultTwiml);
 
+    /// <summary>Runs as each <c>/status</c> request arrives, before it is answered.</summary>
+    public Action<ReceivedWebhook>? StatusReceived { get; set; }
+
     public IReadOnlyList<ReceivedWebhook> Requests => [.. received];
 
     public static async Task<WebhookReceiver> StartAsync()
@@ -48,7 +51,11 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             context.Response.ContentType = "text/xml";
             await context.Response.WriteAsync(await receiver.Answer(webhook));
         });
-        app.Map("/status", async context => await receiver.RecordAsync(context));
+        app.Map("/status", async context =>
+        {
+            var webhook = await receiver.RecordAsync(context);
+            receiver.StatusReceived?.Invoke(webhook);
+        });
         app.Map("/error", async context =>
         {
             await receiver.RecordAsync(context);

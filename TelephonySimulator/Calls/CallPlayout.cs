@@ -1,12 +1,15 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using TelephonySimulator.ElevenLabsApi;
 using TelephonySimulator.Logging;
 using TelephonySimulator.TwilioApi;
 
 namespace TelephonySimulator.Calls;
 
 /// <summary>
-/// Plays one call out in the background: progress callbacks, the answer request, the wait while it rings and talks,
-/// and the terminal callback. Callbacks for one call go out one at a time, in order, because they are awaited here.
+/// Plays one call out in the background: the wait in the calls-per-second queue, progress callbacks, the answer
+/// request, the wait while it rings and talks, the terminal callback, and its conversation's processing. Callbacks for
+/// one call go out one at a time because they are awaited here; a reordered one is held back until the next has gone.
 /// </summary>
 internal sealed class CallPlayout(
     CallState call,
@@ -14,6 +17,7 @@ internal sealed class CallPlayout(
     TwilioWebhookClient webhooks,
     TwilioAccountDirectory accounts,
     CallRegistry registry,
+    ConversationTracker conversations,
     TimeProvider time,
     ILogger logger)
 {
@@ -22,7 +26,11 @@ internal sealed class CallPlayout(
     // When the answer URL fails, Twilio plays "an application error has occurred" and hangs up.
     private const double ApplicationErrorSeconds = 3;
 
+    private PendingCallback? held;
+
     private CallRequest Request => call.Request;
+
+    private CallPlan Plan => call.Plan;
 
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -40,6 +48,12 @@ internal sealed class CallPlayout(
 
     private async Task PlayAsync(CancellationToken hangupOrStop, CancellationToken stopping)
     {
+        if (!await WaitRealAsync(call.StartAt - time.GetUtcNow(), hangupOrStop, stopping))
+        {
+            // Canceled while it waited in the account's queue: it never started.
+            return;
+        }
+
         call.MarkStarted(time.GetUtcNow());
         await NotifyAsync(CallEvent.Initiated, "initiated", stopping);
         if (!call.TryRing(time.GetUtcNow()))
@@ -48,16 +62,15 @@ internal sealed class CallPlayout(
         }
 
         await NotifyAsync(CallEvent.Ringing, CallStatus.Ringing.ToWire(), stopping);
-        var plan = call.Plan;
-        if (!await WaitAsync(plan.RingSeconds, hangupOrStop, stopping))
+        if (!await WaitAsync(Plan.RingSeconds, hangupOrStop, stopping))
         {
             return;
         }
 
-        switch (plan.Outcome)
+        switch (Plan.Outcome)
         {
             case SimulatedOutcome.Human or SimulatedOutcome.Voicemail:
-                await TalkAsync(plan, hangupOrStop, stopping);
+                await TalkAsync(hangupOrStop, stopping);
                 break;
             case SimulatedOutcome.Busy:
                 call.TryFinish(CallStatus.Busy, time.GetUtcNow(), 0, 486, null);
@@ -71,14 +84,15 @@ internal sealed class CallPlayout(
         }
     }
 
-    private async Task TalkAsync(CallPlan plan, CancellationToken hangupOrStop, CancellationToken stopping)
+    private async Task TalkAsync(CancellationToken hangupOrStop, CancellationToken stopping)
     {
-        if (!call.TryAnswer(time.GetUtcNow(), DetectAnsweredBy(plan.Outcome, Request.MachineDetection)))
+        if (!call.TryAnswer(time.GetUtcNow(), DetectAnsweredBy()))
         {
             return;
         }
 
-        var talkSeconds = plan.TalkSeconds;
+        conversations.Answered(call);
+        var talkSeconds = Plan.TalkSeconds;
         if (Request.Url is { } answerUrl)
         {
             var answer = await webhooks.SendAsync(
@@ -88,7 +102,11 @@ internal sealed class CallPlayout(
                 AuthToken(),
                 stopping);
             call.RecordAnswerTwiml(answer.Body);
-            if (!answer.IsSuccess)
+            if (answer.IsSuccess)
+            {
+                conversations.LinkFromTwiml(call, answer.Body);
+            }
+            else
             {
                 talkSeconds = ApplicationErrorSeconds;
             }
@@ -116,43 +134,113 @@ internal sealed class CallPlayout(
         var ended = call.Snapshot();
         Log.CallEnded(logger, ended.Sid, ended.Status.ToWire(), ended.DurationSeconds ?? 0);
 
-        // The terminal callback goes out whichever events were asked for.
+        // The terminal callback goes out whichever events were asked for, unless a rule loses it. The call stops
+        // counting as live once the application has it, before a callback held back for reordering follows it.
         if (Request.StatusCallback is not null)
         {
-            await SendCallbackAsync(CallEvent.Completed, ended.Status.ToWire(), stopping);
+            if (Plan.LoseTerminalCallback)
+            {
+                call.NextSequenceNumber();
+            }
+            else
+            {
+                await SendCallbackAsync(CallEvent.Completed, ended.Status.ToWire(), () => registry.MarkEnded(call), stopping);
+            }
+
+            await FlushHeldAsync(stopping);
         }
 
         registry.MarkEnded(call);
+        if (conversations.Ended(ended) && await WaitAsync(options.ConversationProcessingSeconds, stopping, stopping))
+        {
+            conversations.Processed(ended.ConversationId!);
+        }
     }
 
     private async Task NotifyAsync(CallEvent callEvent, string callStatus, CancellationToken stopping)
     {
         if (Request.StatusCallback is not null && Request.StatusCallbackEvents.Contains(callEvent))
         {
-            await SendCallbackAsync(callEvent, callStatus, stopping);
+            await SendCallbackAsync(callEvent, callStatus, delivered: null, stopping);
         }
     }
 
-    private async Task SendCallbackAsync(CallEvent callEvent, string callStatus, CancellationToken stopping)
+    private async Task SendCallbackAsync(CallEvent callEvent, string callStatus, Action? delivered, CancellationToken stopping)
     {
         var sequenceNumber = call.NextSequenceNumber();
-        var sentAt = time.GetUtcNow();
-        var parameters = TwilioWebhookParameters.StatusCallback(call.Snapshot(), callEvent, callStatus, sequenceNumber, sentAt);
-        var result = await webhooks.SendAsync(
-            Request.StatusCallback!,
-            Request.StatusCallbackMethod,
-            parameters,
-            AuthToken(),
-            stopping);
-        call.RecordCallback(new SimulatedCallback(callEvent.ToWire(), callStatus, sequenceNumber, result.HttpStatus, sentAt));
+        var parameters = TwilioWebhookParameters.StatusCallback(call.Snapshot(), callEvent, callStatus, sequenceNumber, time.GetUtcNow());
+        var callback = new PendingCallback(callEvent, callStatus, sequenceNumber, parameters);
+
+        // Only one callback waits at a time, and never the terminal one, so each swap is of two adjacent callbacks.
+        if (callEvent != CallEvent.Completed && held is null && Draws(sequenceNumber, "reorder-callback", Plan.ReorderCallbackProbability))
+        {
+            held = callback;
+            return;
+        }
+
+        await DeliverAsync(callback, reordered: false, delivered, stopping);
+        await FlushHeldAsync(stopping);
     }
 
-    /// <summary>Waits simulated seconds; false when a REST update hung the call up meanwhile.</summary>
-    private async Task<bool> WaitAsync(double simulatedSeconds, CancellationToken hangupOrStop, CancellationToken stopping)
+    private async Task FlushHeldAsync(CancellationToken stopping)
     {
+        if (held is { } late)
+        {
+            held = null;
+            await DeliverAsync(late, reordered: true, delivered: null, stopping);
+        }
+    }
+
+    private async Task DeliverAsync(PendingCallback callback, bool reordered, Action? delivered, CancellationToken stopping)
+    {
+        await SendOnceAsync(callback, repeated: false, reordered, stopping);
+        delivered?.Invoke();
+        if (Draws(callback.SequenceNumber, "duplicate-callback", Plan.DuplicateCallbackProbability))
+        {
+            await SendOnceAsync(callback, repeated: true, reordered, stopping);
+        }
+    }
+
+    private async Task SendOnceAsync(PendingCallback callback, bool repeated, bool reordered, CancellationToken stopping)
+    {
+        var sentAt = time.GetUtcNow();
+        var result = await webhooks.SendAsync(Request.StatusCallback!, Request.StatusCallbackMethod, callback.Parameters, AuthToken(), stopping);
+        call.RecordCallback(new SimulatedCallback(callback.Event.ToWire(), callback.CallStatus, callback.SequenceNumber, result.HttpStatus, sentAt)
+        {
+            Repeated = repeated,
+            Reordered = reordered,
+        });
+    }
+
+    /// <summary>Whether a callback-delivery fault hits this callback: drawn per (number, n-th call, sequence number).</summary>
+    private bool Draws(int sequenceNumber, string purpose, double probability) =>
+        probability > 0
+        && DeterministicDraw.Uniform(
+            options.Seed,
+            Request.To,
+            Plan.Ordinal,
+            string.Create(CultureInfo.InvariantCulture, $"{purpose}:{sequenceNumber}")) < probability;
+
+    /// <summary>Waits simulated seconds; false when a REST update hung the call up meanwhile.</summary>
+    private Task<bool> WaitAsync(double simulatedSeconds, CancellationToken hangupOrStop, CancellationToken stopping) =>
+        WaitRealAsync(TimeSpan.FromSeconds(simulatedSeconds / options.TimeAcceleration), hangupOrStop, stopping);
+
+    private async Task<bool> WaitRealAsync(TimeSpan delay, CancellationToken hangupOrStop, CancellationToken stopping)
+    {
+        if (hangupOrStop.IsCancellationRequested)
+        {
+            stopping.ThrowIfCancellationRequested();
+            return false;
+        }
+
+        if (delay <= TimeSpan.Zero)
+        {
+            return true;
+        }
+
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(simulatedSeconds / options.TimeAcceleration), time, hangupOrStop);
+            await Task.Delay(delay, time, hangupOrStop);
             return true;
         }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
@@ -163,11 +251,18 @@ internal sealed class CallPlayout(
 
     private string AuthToken() => accounts.FindAuthToken(Request.AccountSid) ?? "";
 
-    private static string? DetectAnsweredBy(SimulatedOutcome outcome, MachineDetectionMode mode) => (outcome, mode) switch
+    private string? DetectAnsweredBy() => (Plan.Outcome, Request.MachineDetection) switch
     {
         (_, MachineDetectionMode.None) => null,
+        _ when Plan.AnsweredBy is { } imposed => imposed,
         (SimulatedOutcome.Human, _) => "human",
         (_, MachineDetectionMode.DetectMessageEnd) => "machine_end_beep",
         _ => "machine_start",
     };
+
+    private sealed record PendingCallback(
+        CallEvent Event,
+        string CallStatus,
+        int SequenceNumber,
+        IReadOnlyList<KeyValuePair<string, string>> Parameters);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using TelephonySimulator.ElevenLabsApi;
 using TelephonySimulator.Logging;
 using TelephonySimulator.TwilioApi;
 
@@ -11,6 +12,7 @@ internal sealed class CallPlayoutScheduler(
     TwilioWebhookClient webhooks,
     TwilioAccountDirectory accounts,
     CallRegistry registry,
+    ConversationTracker conversations,
     TimeProvider time,
     ILogger<CallPlayoutScheduler> logger) : IDisposable
 {
@@ -19,7 +21,7 @@ internal sealed class CallPlayoutScheduler(
 
     public void Start(CallState call)
     {
-        var playout = new CallPlayout(call, options, webhooks, accounts, registry, time, logger);
+        var playout = new CallPlayout(call, options, webhooks, accounts, registry, conversations, time, logger);
 
         // The playout waits until it is registered, so its own removal can never come before the registration.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,6 +1,9 @@
 namespace TelephonySimulator.Calls;
 
-/// <summary>The parameters of a validated <c>POST /Calls.json</c>.</summary>
+/// <summary>
+/// A validated request to place a call: a Twilio <c>POST /Calls.json</c>, or an ElevenLabs outbound-call request
+/// (no account, no webhooks, and a conversation that follows the call).
+/// </summary>
 internal sealed record CallRequest(
     string AccountSid,
     string To,
@@ -13,4 +16,6 @@ internal sealed record CallRequest(
     IReadOnlySet<CallEvent> StatusCallbackEvents,
     int TimeoutSeconds,
     MachineDetectionMode MachineDetection,
-    bool Record);
+    bool Record,
+    SimulatedChannel Channel = SimulatedChannel.Twilio,
+    string? ConversationId = null);

@@ -15,7 +15,9 @@ internal sealed record CallSnapshot(
     int? ErrorCode,
     string? AnsweredBy,
     string? AnswerTwiml,
-    IReadOnlyList<SimulatedCallback> Callbacks)
+    IReadOnlyList<SimulatedCallback> Callbacks,
+    TimeSpan QueueTime,
+    string? ConversationId)
 {
     public SimulatedCall ToSimulatedCall() => new(
         Sid,
@@ -29,5 +31,13 @@ internal sealed record CallSnapshot(
         Request.StatusCallback,
         AnswerTwiml,
         Callbacks,
-        EndedAt);
+        EndedAt)
+    {
+        Channel = Request.Channel,
+        ConversationId = ConversationId,
+        StartedAt = StartedAt,
+        QueueTime = QueueTime,
+        AnsweredBy = AnsweredBy,
+        DurationSeconds = DurationSeconds,
+    };
 }

@@ -4,7 +4,8 @@ namespace TelephonySimulator.Calls;
 /// One call's mutable state. The playout and REST updates race on it, so every transition happens under one lock
 /// and only from the status it expects: whichever side ends the call first wins, the other sees a terminal status.
 /// </summary>
-internal sealed class CallState(string sid, CallRequest request, CallPlan plan, DateTimeOffset createdAt) : IDisposable
+internal sealed class CallState(string sid, CallRequest request, CallPlan plan, DateTimeOffset createdAt, DateTimeOffset startAt)
+    : IDisposable
 {
     private readonly Lock gate = new();
     private readonly List<SimulatedCallback> callbacks = [];
@@ -21,12 +22,28 @@ internal sealed class CallState(string sid, CallRequest request, CallPlan plan, 
     private string? answeredBy;
     private string? answerTwiml;
     private int nextSequenceNumber;
+    private string? linkedConversationId;
 
     public string Sid { get; } = sid;
 
     public CallRequest Request { get; } = request;
 
     public CallPlan Plan { get; } = plan;
+
+    /// <summary>When the call leaves its account's calls-per-second queue; the creation time when it does not wait.</summary>
+    public DateTimeOffset StartAt { get; } = startAt;
+
+    /// <summary>The request's conversation, or the register-call conversation its answer TwiML connected.</summary>
+    public string? ConversationId
+    {
+        get
+        {
+            lock (gate)
+            {
+                return Request.ConversationId ?? linkedConversationId;
+            }
+        }
+    }
 
     /// <summary>Cancelled when a REST update ends the call, to cut the playout's current wait short.</summary>
     public CancellationToken HangupRequested => hangup.Token;
@@ -133,6 +150,14 @@ internal sealed class CallState(string sid, CallRequest request, CallPlan plan, 
         }
     }
 
+    public void LinkConversation(string conversationId)
+    {
+        lock (gate)
+        {
+            linkedConversationId = conversationId;
+        }
+    }
+
     public CallSnapshot Snapshot()
     {
         lock (gate)
@@ -151,7 +176,9 @@ internal sealed class CallState(string sid, CallRequest request, CallPlan plan, 
                 errorCode,
                 answeredBy,
                 answerTwiml,
-                [.. callbacks]);
+                [.. callbacks],
+                StartAt - createdAt,
+                Request.ConversationId ?? linkedConversationId);
         }
     }
 

@@ -1,6 +1,8 @@
+using TelephonySimulator.TwilioApi;
+
 namespace TelephonySimulator.Calls;
 
-/// <summary>Decides each call's outcome and durations from the options, deterministically.</summary>
+/// <summary>Decides whether a create request is refused, and each call's outcome and durations, from the options, deterministically.</summary>
 internal sealed class OutcomePlanner(SimulatorOptions options)
 {
     // Voicemail greetings and a left message are short whatever the talk range is.
@@ -21,9 +23,58 @@ internal sealed class OutcomePlanner(SimulatorOptions options)
     private const double ShortRingMinSeconds = 1;
     private const double ShortRingMaxSeconds = 3;
 
+    /// <summary>
+    /// The refusal of the <paramref name="attempt"/>-th dial request to <paramref name="to"/>, if any: a matching
+    /// <c>From</c> rule, else a matching <c>To</c> rule (whose outcome, if it has no error, also rules out random
+    /// errors), else, when <paramref name="includeDrawn"/>, a drawn <see cref="SimulatorOptions.CreateErrors"/> entry.
+    /// </summary>
+    public CreateRejection? Reject(string to, string? from, int attempt, bool includeDrawn)
+    {
+        if (from is not null && MatchRule(from, NumberRuleTarget.From) is { ErrorCode: { } fromCode } fromRule)
+        {
+            return new CreateRejection(fromRule.HttpStatus ?? TwilioErrorCatalog.HttpStatusOf(fromCode), fromCode);
+        }
+
+        if (MatchRule(to, NumberRuleTarget.To) is { } toRule)
+        {
+            return toRule.ErrorCode is { } toCode ? new CreateRejection(toRule.HttpStatus ?? TwilioErrorCatalog.HttpStatusOf(toCode), toCode) : null;
+        }
+
+        if (!includeDrawn)
+        {
+            return null;
+        }
+
+        var point = DeterministicDraw.Uniform(options.Seed, to, attempt, "create-error");
+        foreach (var rate in options.CreateErrors)
+        {
+            point -= rate.Probability;
+            if (point < 0)
+            {
+                return new CreateRejection(rate.HttpStatus ?? TwilioErrorCatalog.HttpStatusOf(rate.Code), rate.Code);
+            }
+        }
+
+        return null;
+    }
+
     public CallPlan Plan(string to, int ordinal, int timeoutSeconds)
     {
-        var outcome = MatchRule(to) ?? DrawOutcome(DeterministicDraw.Uniform(options.Seed, to, ordinal, "outcome"));
+        var rule = MatchRule(to, NumberRuleTarget.To);
+        var plan = PlanOutcome(to, ordinal, timeoutSeconds, rule?.Outcome);
+        return plan with
+        {
+            Ordinal = ordinal,
+            DuplicateCallbackProbability = rule?.DuplicateCallbacks == true ? 1 : options.DuplicateCallbackProbability,
+            ReorderCallbackProbability = rule?.ReorderCallbacks == true ? 1 : options.ReorderCallbackProbability,
+            LoseTerminalCallback = rule?.LoseTerminalCallback == true,
+            AnsweredBy = rule?.AnsweredBy,
+        };
+    }
+
+    private CallPlan PlanOutcome(string to, int ordinal, int timeoutSeconds, SimulatedOutcome? ruled)
+    {
+        var outcome = ruled ?? DrawOutcome(DeterministicDraw.Uniform(options.Seed, to, ordinal, "outcome"));
         var ringDraw = DeterministicDraw.Uniform(options.Seed, to, ordinal, "ring");
         var talkDraw = DeterministicDraw.Uniform(options.Seed, to, ordinal, "talk");
 
@@ -48,16 +99,17 @@ internal sealed class OutcomePlanner(SimulatorOptions options)
         }
     }
 
-    private SimulatedOutcome? MatchRule(string to)
+    private NumberRule? MatchRule(string number, NumberRuleTarget target)
     {
         foreach (var rule in options.NumberRules)
         {
-            var matches = rule.Pattern.EndsWith('*')
-                ? to.StartsWith(rule.Pattern[..^1], StringComparison.Ordinal)
-                : string.Equals(to, rule.Pattern, StringComparison.Ordinal);
+            var matches = rule.Target == target
+                && (rule.Pattern.EndsWith('*')
+                    ? number.StartsWith(rule.Pattern[..^1], StringComparison.Ordinal)
+                    : string.Equals(number, rule.Pattern, StringComparison.Ordinal));
             if (matches)
             {
-                return rule.Outcome;
+                return rule;
             }
         }
 

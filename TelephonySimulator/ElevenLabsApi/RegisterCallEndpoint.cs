@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -67,7 +66,7 @@ internal static class RegisterCallEndpoint
         }
 
         var conversation = conversations.Add(ordinal => new SimulatedConversation(
-            ConversationId(options.Seed, ordinal),
+            ConversationLog.ConversationId(options.Seed, ordinal),
             body.AgentId!,
             body.FromNumber!,
             body.ToNumber!,
@@ -83,12 +82,5 @@ internal static class RegisterCallEndpoint
             + streamUrl
             + "\" /></Connect></Response>";
         return Results.Text(twiml, "text/xml", Encoding.UTF8);
-    }
-
-    /// <summary>Ids follow from the seed and the registration order, so a rehearsal run is reproducible.</summary>
-    private static string ConversationId(int seed, int ordinal)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{seed}\nconversation\n{ordinal}")));
-        return "conv_" + Convert.ToHexStringLower(hash, 0, 16);
     }
 }

@@ -10,6 +10,9 @@ internal sealed partial class SimulatorOptionsValidator : IValidateOptions<Simul
 {
     private const string Section = SimulatorOptions.SectionName;
 
+    private static readonly string[] AnsweredByValues =
+        ["human", "machine_start", "machine_end_beep", "machine_end_silence", "machine_end_other", "fax", "unknown"];
+
     public static void ThrowIfInvalid(SimulatorOptions options)
     {
         var result = new SimulatorOptionsValidator().Validate(Options.DefaultName, options);
@@ -34,6 +37,7 @@ internal sealed partial class SimulatorOptionsValidator : IValidateOptions<Simul
         ValidateOutcomes(options, failures);
         ValidateRange(options.RingSeconds, "RingSeconds", failures);
         ValidateRange(options.TalkSeconds, "TalkSeconds", failures);
+        ValidateFaults(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -56,6 +60,11 @@ internal sealed partial class SimulatorOptionsValidator : IValidateOptions<Simul
             if (string.IsNullOrEmpty(account.AuthToken))
             {
                 failures.Add($"{key}:AuthToken is missing; it is the Basic-auth password and the webhook signing key.");
+            }
+
+            if (account.CallsPerSecond is { } rate && !IsRate(rate))
+            {
+                failures.Add(Invariant($"{key}:CallsPerSecond must be 0 (no limit) or a positive number of calls per second; it is {rate}."));
             }
         }
     }
@@ -143,6 +152,8 @@ internal sealed partial class SimulatorOptionsValidator : IValidateOptions<Simul
             {
                 failures.Add($"{key}:Outcome must be one of {string.Join(", ", Enum.GetNames<SimulatedOutcome>())}.");
             }
+
+            ValidateRuleFaults(rule, key, failures);
         }
 
         void CheckWeight(double weight, string name)
@@ -153,6 +164,89 @@ internal sealed partial class SimulatorOptionsValidator : IValidateOptions<Simul
             }
         }
     }
+
+    private static void ValidateRuleFaults(NumberRule rule, string key, List<string> failures)
+    {
+        if (!Enum.IsDefined(rule.Target))
+        {
+            failures.Add($"{key}:Target must be one of {string.Join(", ", Enum.GetNames<NumberRuleTarget>())}.");
+        }
+        else if (rule.Target == NumberRuleTarget.From && rule.ErrorCode is null)
+        {
+            failures.Add($"{key}:ErrorCode is required for a From rule (e.g. 21210, 21212 or 20003): a caller id only refuses calls.");
+        }
+
+        if (rule.ErrorCode is <= 0)
+        {
+            failures.Add(Invariant($"{key}:ErrorCode must be a Twilio error code such as 21211; it is {rule.ErrorCode}."));
+        }
+
+        if (rule.HttpStatus is { } status && !IsErrorStatus(status))
+        {
+            failures.Add(Invariant($"{key}:HttpStatus must be an error status from 400 to 599; it is {status}."));
+        }
+
+        if (rule.AnsweredBy is { } answeredBy && !AnsweredByValues.Contains(answeredBy, StringComparer.Ordinal))
+        {
+            failures.Add($"{key}:AnsweredBy must be one of {string.Join(", ", AnsweredByValues)}; it is '{answeredBy}'.");
+        }
+    }
+
+    private static void ValidateFaults(SimulatorOptions options, List<string> failures)
+    {
+        if (!IsRate(options.CallsPerSecond))
+        {
+            failures.Add(Invariant($"{Section}:CallsPerSecond must be 0 (no limit) or a positive number of calls per second; it is {options.CallsPerSecond}."));
+        }
+
+        if (!(options.ConversationProcessingSeconds >= 0) || double.IsInfinity(options.ConversationProcessingSeconds))
+        {
+            failures.Add(Invariant($"{Section}:ConversationProcessingSeconds must be 0 or more simulated seconds; it is {options.ConversationProcessingSeconds}."));
+        }
+
+        if (options.MaxConcurrentCreateRequests < 0)
+        {
+            failures.Add(Invariant($"{Section}:MaxConcurrentCreateRequests must be 0 (no limit) or a number of requests; it is {options.MaxConcurrentCreateRequests}."));
+        }
+
+        CheckProbability(options.DuplicateCallbackProbability, Invariant($"{Section}:DuplicateCallbackProbability"), failures);
+        CheckProbability(options.ReorderCallbackProbability, Invariant($"{Section}:ReorderCallbackProbability"), failures);
+        var total = 0.0;
+        for (var i = 0; i < options.CreateErrors.Count; i++)
+        {
+            var rate = options.CreateErrors[i];
+            var key = Invariant($"{Section}:CreateErrors:{i}");
+            if (rate.Code <= 0)
+            {
+                failures.Add(Invariant($"{key}:Code must be a Twilio error code such as 21214 or 20500; it is {rate.Code}."));
+            }
+
+            if (rate.HttpStatus is { } status && !IsErrorStatus(status))
+            {
+                failures.Add(Invariant($"{key}:HttpStatus must be an error status from 400 to 599; it is {status}."));
+            }
+
+            CheckProbability(rate.Probability, key + ":Probability", failures);
+            total += rate.Probability;
+        }
+
+        if (total > 1 + 1e-9)
+        {
+            failures.Add(Invariant($"{Section}:CreateErrors probabilities add up to {total}; together they can refuse at most every request (1)."));
+        }
+    }
+
+    private static void CheckProbability(double probability, string key, List<string> failures)
+    {
+        if (!(probability is >= 0 and <= 1))
+        {
+            failures.Add(Invariant($"{key} must be a probability from 0 to 1; it is {probability}."));
+        }
+    }
+
+    private static bool IsRate(double rate) => rate >= 0 && double.IsFinite(rate);
+
+    private static bool IsErrorStatus(int status) => status is >= 400 and <= 599;
 
     private static void ValidateRange(DurationRange range, string name, List<string> failures)
     {

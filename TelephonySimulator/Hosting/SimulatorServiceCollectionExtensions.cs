@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TelephonySimulator.Calls;
+using TelephonySimulator.Dialing;
 using TelephonySimulator.ElevenLabsApi;
 using TelephonySimulator.TwilioApi;
 
@@ -18,6 +19,10 @@ internal static class SimulatorServiceCollectionExtensions
         services.AddSingleton<TwilioWebhookClient>();
         services.AddSingleton<CallPlayoutScheduler>();
         services.AddSingleton<ConversationLog>();
+        services.AddSingleton<ConversationTracker>();
+        services.AddSingleton<DialAttemptLog>();
+        services.AddSingleton<CreateRequestGate>();
+        services.AddSingleton(new SimulatorFaults());
         return services;
     }
 }

@@ -19,4 +19,16 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Information, "Conversation {ConversationId} registered for agent {AgentId}")]
     public static partial void ConversationRegistered(ILogger logger, string conversationId, string agentId);
+
+    [LoggerMessage(6, LogLevel.Information, "Create request to {To} refused with Twilio error {ErrorCode}")]
+    public static partial void CreateRefused(ILogger logger, string to, int errorCode);
+
+    [LoggerMessage(7, LogLevel.Information, "Injected fault {Action} on a {Channel} dial request (waits {DelayMilliseconds} ms)")]
+    public static partial void DialFaultApplied(ILogger logger, DialFaultAction action, SimulatedChannel channel, int delayMilliseconds);
+
+    [LoggerMessage(8, LogLevel.Information, "Create request refused with 429: more than {Limit} in flight")]
+    public static partial void CreateRequestLimited(ILogger logger, int limit);
+
+    [LoggerMessage(9, LogLevel.Information, "{Channel} call {CallSid} to {To} placed for conversation {ConversationId}; it will play out as {Outcome}")]
+    public static partial void OutboundCallPlaced(ILogger logger, SimulatedChannel channel, string callSid, string to, string conversationId, SimulatedOutcome outcome);
 }

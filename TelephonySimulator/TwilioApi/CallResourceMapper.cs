@@ -39,7 +39,7 @@ internal static class CallResourceMapper
             ForwardedFrom: null,
             GroupSid: null,
             CallerName: null,
-            QueueTime: "0",
+            QueueTime: ((long)call.QueueTime.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
             TrunkSid: null,
             Uri: callUri + ".json",
             SubresourceUris: CallSubresourceUris.For(callUri));

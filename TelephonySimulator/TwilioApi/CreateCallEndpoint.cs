@@ -4,12 +4,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using TelephonySimulator.Calls;
+using TelephonySimulator.Dialing;
 using TelephonySimulator.Hosting;
 using TelephonySimulator.Logging;
 
 namespace TelephonySimulator.TwilioApi;
 
-/// <summary><c>POST /2010-04-01/Accounts/{AccountSid}/Calls.json</c>: validates like Twilio, then starts the playout.</summary>
+/// <summary>
+/// <c>POST /2010-04-01/Accounts/{AccountSid}/Calls.json</c>: validates like Twilio, applies number rules and drawn
+/// create errors, then creates the call (in its account's calls-per-second queue) and starts the playout.
+/// </summary>
 internal static partial class CreateCallEndpoint
 {
     private const int DefaultTimeoutSeconds = 60;
@@ -19,9 +23,11 @@ internal static partial class CreateCallEndpoint
         string accountSid,
         HttpRequest request,
         CallRegistry registry,
+        OutcomePlanner planner,
         CallPlayoutScheduler scheduler,
         ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger(typeof(CreateCallEndpoint).FullName!);
         var form = request.HasFormContentType ? await request.ReadFormAsync(request.HttpContext.RequestAborted) : FormCollection.Empty;
         var to = Single(form, "To");
         var from = Single(form, "From");
@@ -64,6 +70,12 @@ internal static partial class CreateCallEndpoint
             return TwilioErrors.BadRequest(21609, $"Invalid StatusCallback URL: {statusCallback}");
         }
 
+        if (planner.Reject(to, from, registry.NextCreateAttempt(to), includeDrawn: true) is { } refusal)
+        {
+            Log.CreateRefused(logger, PhoneMask.Mask(to), refusal.Code);
+            return TwilioErrors.Error(refusal.HttpStatus, refusal.Code, TwilioErrorCatalog.MessageOf(refusal.Code, to, from));
+        }
+
         var callRequest = new CallRequest(
             accountSid,
             to,
@@ -79,10 +91,14 @@ internal static partial class CreateCallEndpoint
             string.Equals(Single(form, "Record"), "true", StringComparison.OrdinalIgnoreCase));
 
         var call = registry.Create(callRequest);
+        if (DialRequestInfo.Of(request.HttpContext) is { } dial)
+        {
+            dial.CallSid = call.Sid;
+        }
 
         // The response is rendered before the playout starts, so it always shows the call as Twilio does: queued.
         var created = CallResourceMapper.ToResource(call.Snapshot());
-        Log.CallCreated(loggers.CreateLogger(typeof(CreateCallEndpoint).FullName!), call.Sid, PhoneMask.Mask(to), call.Plan.Outcome);
+        Log.CallCreated(logger, call.Sid, PhoneMask.Mask(to), call.Plan.Outcome);
         scheduler.Start(call);
         return Results.Json(created, SimulatorJson.Options, statusCode: StatusCodes.Status201Created);
     }

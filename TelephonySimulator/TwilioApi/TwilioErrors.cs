@@ -14,7 +14,9 @@ internal static class TwilioErrors
 
     public static IResult BadRequest(int code, string message) => Error(StatusCodes.Status400BadRequest, code, message);
 
-    private static IResult Error(int status, int code, string message) => Results.Json(
+    public static IResult TooManyRequests() => Error(StatusCodes.Status429TooManyRequests, 20429, TwilioErrorCatalog.MessageOf(20429, null, null));
+
+    public static IResult Error(int status, int code, string message) => Results.Json(
         new TwilioError(code, message, string.Create(CultureInfo.InvariantCulture, $"https://www.twilio.com/docs/errors/{code}"), status),
         SimulatorJson.Options,
         statusCode: status);
