@@ -42,7 +42,7 @@ public sealed class DurableTestHost : IAsyncDisposable
             TaskHubName = taskHubName,
             PartitionCount = 1,
             UseSeparateQueueForEntityWorkItems = true,
-            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(250),
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
 
             // After a crash, messages a dead worker had taken reappear after these timeouts (5 minutes and
             // 30 seconds by default); shorter here so crash tests finish quickly.

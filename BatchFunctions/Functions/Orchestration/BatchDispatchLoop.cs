@@ -20,7 +20,7 @@ namespace BatchFunctions.Functions.Orchestration;
 /// </summary>
 internal sealed class BatchDispatchLoop : IDisposable
 {
-    internal const int StepsPerGeneration = 300;
+    internal const int StepsPerGeneration = 100;
 
     private static readonly TimeSpan LeaseRetryInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LeaseRefreshInterval = TimeSpan.FromSeconds(30);
