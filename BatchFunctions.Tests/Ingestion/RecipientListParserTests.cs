@@ -1,6 +1,7 @@
 using System.Text;
 using BatchFunctions.Batches;
 using BatchFunctions.Ingestion;
+using BatchFunctions.Options;
 
 namespace BatchFunctions.Tests.Ingestion;
 
@@ -56,7 +57,7 @@ public sealed class RecipientListParserTests
     {
         var bytes = Encoding.Latin1.GetBytes("phone_number,name\n+14155551000,Zo\u00eb M\u00fcller\n");
 
-        var list = RecipientListParser.Parse(CsvTableReader.Read(new MemoryStream(bytes)), "US");
+        var list = RecipientFileReader.Read(new MemoryStream(bytes), new RecipientFileSettings("US"), new IngestionOptions());
 
         Assert.Equal("Zo\u00eb M\u00fcller", list.Recipients.Single().ClientData.DynamicVariables["name"].GetString());
         Assert.Equal("Windows-1252", list.File.Encoding, ignoreCase: true);
@@ -111,5 +112,5 @@ public sealed class RecipientListParserTests
     }
 
     private static ParsedRecipientList Parse(string csv) =>
-        RecipientListParser.Parse(CsvTableReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv))), "US");
+        RecipientFileReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), new RecipientFileSettings("US"), new IngestionOptions());
 }

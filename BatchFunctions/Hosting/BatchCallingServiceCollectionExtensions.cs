@@ -27,6 +27,7 @@ public static class BatchCallingServiceCollectionExtensions
         services.AddValidatedOptions<ApiOptions>(configuration, ApiOptions.SectionName);
         services.AddValidatedOptions<DispatchOptions>(configuration, DispatchOptions.SectionName);
         services.AddValidatedOptions<BatchDefaultsOptions>(configuration, BatchDefaultsOptions.SectionName);
+        services.AddValidatedOptions<IngestionOptions>(configuration, IngestionOptions.SectionName);
 
         return services
             .AddAppStorage(configuration)

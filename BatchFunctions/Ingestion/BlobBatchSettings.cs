@@ -17,7 +17,10 @@ public static class BlobBatchSettings
     public const string Region = "region";
     public const string TargetConcurrencyLimit = "target_concurrency_limit";
 
-    public static (BatchRequest Request, string Region) Read(IDictionary<string, string> metadata, BatchDefaultsOptions defaults, string blobName)
+    /// <summary>The worksheet of an XLS or XLSX file to read; the first visible one when not set.</summary>
+    public const string Sheet = "sheet";
+
+    public static (BatchRequest Request, RecipientFileSettings File) Read(IDictionary<string, string> metadata, BatchDefaultsOptions defaults, string blobName)
     {
         var values = new Dictionary<string, string>(metadata, StringComparer.OrdinalIgnoreCase);
         string? Value(string key) => values.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
@@ -44,6 +47,6 @@ public static class BlobBatchSettings
         }
 
         var name = Value(CallName) ?? Path.GetFileNameWithoutExtension(blobName);
-        return (new BatchRequest(name, agentId, phoneNumberId, concurrency, $"blob:{blobName}"), region);
+        return (new BatchRequest(name, agentId, phoneNumberId, concurrency, $"blob:{blobName}"), new RecipientFileSettings(region, Value(Sheet)));
     }
 }

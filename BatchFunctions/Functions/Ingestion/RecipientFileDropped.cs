@@ -24,6 +24,7 @@ public sealed partial class RecipientFileDropped(
     BatchLauncher launcher,
     UploadArchive archive,
     IOptions<BatchDefaultsOptions> defaults,
+    IOptions<IngestionOptions> limits,
     TimeProvider clock,
     ILogger<RecipientFileDropped> logger)
 {
@@ -67,11 +68,11 @@ public sealed partial class RecipientFileDropped(
         UploadOutcome outcome;
         try
         {
-            var (request, region) = BlobBatchSettings.Read(properties.Metadata, defaults.Value, upload.Name);
-            list = await ReadAsync(upload, properties.ETag, region, cancellationToken);
+            var (request, file) = BlobBatchSettings.Read(properties.Metadata, defaults.Value, upload.Name);
+            list = await ReadAsync(upload, properties.ETag, file, cancellationToken);
             await launcher.LaunchAsync(durable, batchId, request, list, cancellationToken);
             outcome = Outcome(UploadStatus.Accepted, batchId, upload.Name, null, list);
-            LogAccepted(upload.Name, batchId, list.Recipients.Count, list.RowErrors.Count);
+            LogAccepted(upload.Name, batchId, list.Recipients.Count, list.RowsLeftOut);
         }
         catch (BatchRejectedException e)
         {
@@ -82,18 +83,12 @@ public sealed partial class RecipientFileDropped(
         await archive.ArchiveAsync(upload, properties.ETag, outcome, list?.RowErrors ?? [], cancellationToken);
     }
 
-    private static async Task<ParsedRecipientList> ReadAsync(BlobClient upload, ETag version, string region, CancellationToken cancellationToken)
+    private async Task<ParsedRecipientList> ReadAsync(BlobClient upload, ETag version, RecipientFileSettings file, CancellationToken cancellationToken)
     {
-        var extension = Path.GetExtension(upload.Name).ToLowerInvariant();
-        if (extension is not (".csv" or ".txt" or ".tsv"))
-        {
-            throw new BatchRejectedException($"'{Path.GetFileName(upload.Name)}' is not a CSV file. Save the list as CSV (UTF-8) and upload it again.");
-        }
-
         await using var content = await upload.OpenReadAsync(
             new BlobOpenReadOptions(allowModifications: false) { Conditions = new BlobRequestConditions { IfMatch = version } },
             cancellationToken);
-        return RecipientListParser.Parse(CsvTableReader.Read(content), region);
+        return RecipientFileReader.Read(content, file, limits.Value);
     }
 
     private UploadOutcome Outcome(UploadStatus status, string id, string file, string? reason, ParsedRecipientList? list) => new(
@@ -102,7 +97,7 @@ public sealed partial class RecipientFileDropped(
         file,
         reason,
         status == UploadStatus.Accepted ? list?.Recipients.Count ?? 0 : 0,
-        list?.RowErrors.Count ?? 0,
+        list?.RowsLeftOut ?? 0,
         list?.RowErrors.Take(100).ToList() ?? [],
         list?.File,
         clock.GetUtcNow());
