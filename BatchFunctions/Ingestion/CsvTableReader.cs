@@ -155,8 +155,8 @@ public static class CsvTableReader
         }
 
         var pairs = bytes.Length / 2;
-        return zerosAtOdd > pairs / 2 && zerosAtEven == 0 ? Encoding.Unicode
-            : zerosAtEven > pairs / 2 && zerosAtOdd == 0 ? Encoding.BigEndianUnicode
+        return zerosAtOdd > pairs / 2 && zerosAtEven < pairs / 10 ? Encoding.Unicode
+            : zerosAtEven > pairs / 2 && zerosAtOdd < pairs / 10 ? Encoding.BigEndianUnicode
             : null;
     }
 

@@ -57,10 +57,6 @@ public static class ExcelTableReader
             // The factory tells the formats apart itself, including an XLSX encrypted inside an XLS-style container.
             return ExcelReaderFactory.CreateReader(stream, configuration);
         }
-        catch (InvalidPasswordException e)
-        {
-            throw new BatchRejectedException("The workbook is protected with a password. Remove the password in Excel (File > Info > Protect Workbook) and upload it again.", e);
-        }
         catch (Exception e) when (e is not BatchRejectedException)
         {
             throw Unreadable(format, e);
@@ -121,23 +117,16 @@ public static class ExcelTableReader
     /// <returns>The row's cells up to its last non-empty one: none for an empty row.</returns>
     private static CellValue[] Cells(IExcelDataReader reader)
     {
-        var last = -1;
-        for (var i = reader.FieldCount - 1; i >= 0; i--)
-        {
-            if (!reader.IsDBNull(i) && !Cell(reader, i).IsEmpty)
-            {
-                last = i;
-                break;
-            }
-        }
-
-        var cells = new CellValue[last + 1];
-        for (var i = 0; i <= last; i++)
+        // Sheets often report formatted but empty columns far to the right; those are trimmed off.
+        var cells = new CellValue[reader.FieldCount];
+        var count = 0;
+        for (var i = 0; i < cells.Length; i++)
         {
             cells[i] = reader.IsDBNull(i) ? CellValue.Empty : Cell(reader, i);
+            count = cells[i].IsEmpty ? count : i + 1;
         }
 
-        return cells;
+        return count == cells.Length ? cells : cells[..count];
     }
 
     private static CellValue Cell(IExcelDataReader reader, int index) => reader.GetValue(index) switch
@@ -177,7 +166,9 @@ public static class ExcelTableReader
     }
 
     // ExcelDataReader reports damaged input with whatever the failing layer throws (zip, XML, its own exceptions).
-    private static BatchRejectedException Unreadable(RecipientFileFormat format, Exception e) => new(
-        $"The file is not a readable {format.ToString().ToUpperInvariant()} workbook ({e.Message}). Open it in Excel and save it again as .xlsx, or save it as CSV.",
-        e);
+    private static BatchRejectedException Unreadable(RecipientFileFormat format, Exception e) => e is InvalidPasswordException
+        ? new BatchRejectedException("The workbook is protected with a password. Remove the password in Excel (File > Info > Protect Workbook) and upload it again.", e)
+        : new BatchRejectedException(
+            $"The file is not a readable {format.ToString().ToUpperInvariant()} workbook ({e.Message}). Open it in Excel and save it again as .xlsx, or save it as CSV.",
+            e);
 }

@@ -65,7 +65,8 @@ public static class RecipientListParser
     /// <summary>Values that would be lost (no column to belong to) or that are too long.</summary>
     private static void CheckCells(TabularRow row, ColumnMap columns, IngestionOptions limits, string? delimiter, List<RowError> errors)
     {
-        for (var i = 0; i < row.Cells.Count; i++)
+        var named = Math.Min(row.Cells.Count, columns.Headers.Count);
+        for (var i = 0; i < named; i++)
         {
             var cell = row.Cells[i];
             if (cell.IsEmpty)
@@ -73,23 +74,28 @@ public static class RecipientListParser
                 continue;
             }
 
-            var column = i < columns.Headers.Count ? columns.Headers[i] : "";
-            if (i >= columns.Headers.Count)
-            {
-                var hint = delimiter is null ? "" : $" A value that contains '{Describe(delimiter)}' needs quotes around it, as in \"Smith{delimiter} Ann\".";
-                errors.Add(new RowError(row.RowNumber, $"column {i + 1}", Shorten(cell.Text),
-                    $"This row has more values than the header has columns ({columns.Headers.Count}), so its values may have shifted.{hint}"));
-            }
-            else if (column.Length == 0)
+            if (columns.Headers[i].Length == 0)
             {
                 errors.Add(new RowError(row.RowNumber, $"column {i + 1}", Shorten(cell.Text),
                     $"Column {i + 1} has no header, so this value has no variable to go to. Name the column in the first row, or delete the value."));
             }
             else if (cell.Text.Length > limits.MaxCellCharacters)
             {
-                errors.Add(new RowError(row.RowNumber, column, Shorten(cell.Text),
+                errors.Add(new RowError(row.RowNumber, columns.Headers[i], Shorten(cell.Text),
                     $"The value is {cell.Text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long; the limit is "
                     + $"{limits.MaxCellCharacters.ToString("N0", CultureInfo.InvariantCulture)} (Ingestion__MaxCellCharacters)."));
+            }
+        }
+
+        // One error for the whole overflow: its values are all misplaced for the same reason.
+        for (var i = named; i < row.Cells.Count; i++)
+        {
+            if (!row.Cells[i].IsEmpty)
+            {
+                var hint = delimiter is null ? "" : $" A value that contains '{Describe(delimiter)}' needs quotes around it, as in \"Smith{delimiter} Ann\".";
+                errors.Add(new RowError(row.RowNumber, $"column {i + 1}", Shorten(row.Cells[i].Text),
+                    $"This row has more values than the header has columns ({columns.Headers.Count}), so its values may have shifted.{hint}"));
+                break;
             }
         }
     }

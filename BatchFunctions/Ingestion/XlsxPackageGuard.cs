@@ -24,7 +24,7 @@ internal static class XlsxPackageGuard
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > MaxParts)
             {
-                throw new BatchRejectedException($"The XLSX file has {zip.Entries.Count:N0} parts inside; a workbook has a few dozen. It is damaged or not a spreadsheet.");
+                throw new BatchRejectedException($"The XLSX file has {zip.Entries.Count.ToString("N0", CultureInfo.InvariantCulture)} parts inside; a workbook has a few dozen. It is damaged or not a spreadsheet.");
             }
 
             if (zip.GetEntry("xl/workbook.xml") is null)
