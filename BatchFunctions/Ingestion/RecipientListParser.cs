@@ -20,12 +20,30 @@ public static class RecipientListParser
     public static ParsedRecipientList Parse(TabularFile file, string defaultRegion, IngestionOptions limits)
     {
         var columns = ColumnMap.From(file.Headers, limits);
-        var recipients = new List<Recipient>();
+        var recipients = new RecipientSpool();
         var errors = new List<RowError>();
-        var firstRowOfNumber = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        // Keyed by the number's digits rather than its text: a third of the memory for a million numbers.
+        var firstRowOfNumber = new Dictionary<long, int>();
+        var values = new DynamicVariableCache();
         var rows = 0;
 
-        foreach (var row in file.Rows)
+        try
+        {
+            foreach (var row in file.Rows)
+            {
+                Add(row);
+            }
+        }
+        catch
+        {
+            recipients.Dispose();
+            throw;
+        }
+
+        return new ParsedRecipientList(recipients, errors, columns.OverrideColumns, file.Description);
+
+        void Add(TabularRow row)
         {
             if (++rows > limits.MaxRows)
             {
@@ -46,20 +64,19 @@ public static class RecipientListParser
             var timeZone = columns.TimeZoneIndex is { } timeZoneIndex ? TimeZone(row, timeZoneIndex, columns, errors) : null;
             if (errors.Count > errorsBefore)
             {
-                continue;
+                return;
             }
 
-            if (firstRowOfNumber.TryGetValue(e164!, out var firstRow))
+            var digits = long.Parse(e164!.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
+            if (firstRowOfNumber.TryGetValue(digits, out var firstRow))
             {
                 errors.Add(new RowError(row.RowNumber, columns.Headers[columns.PhoneIndex], phone.Text, $"Duplicate of row {firstRow} ({e164}); the number is called once."));
-                continue;
+                return;
             }
 
-            firstRowOfNumber[e164!] = row.RowNumber;
-            recipients.Add(new Recipient(recipients.Count, row.RowNumber, e164!, ClientData(row, columns, timeZone)));
+            firstRowOfNumber[digits] = row.RowNumber;
+            recipients.Add(new Recipient(recipients.Count, row.RowNumber, e164!, ClientData(row, columns, timeZone, values)));
         }
-
-        return new ParsedRecipientList(recipients, errors, columns.OverrideColumns, file.Description);
     }
 
     /// <summary>Values that would be lost (no column to belong to) or that are too long.</summary>
@@ -119,7 +136,7 @@ public static class RecipientListParser
         return null;
     }
 
-    private static ConversationInitiationClientData ClientData(TabularRow row, ColumnMap columns, string? timeZone)
+    private static ConversationInitiationClientData ClientData(TabularRow row, ColumnMap columns, string? timeZone, DynamicVariableCache values)
     {
         var variables = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var (name, index) in columns.Variables)
@@ -128,7 +145,7 @@ public static class RecipientListParser
             {
                 if (timeZone is not null)
                 {
-                    variables[name] = JsonSerializer.SerializeToElement(timeZone);
+                    variables[name] = values.Get(CellValue.FromText(timeZone));
                 }
 
                 continue;
@@ -137,7 +154,7 @@ public static class RecipientListParser
             var cell = Cell(row, index);
             if (!cell.IsEmpty)
             {
-                variables[name] = DynamicVariableValue.From(cell);
+                variables[name] = values.Get(cell);
             }
         }
 

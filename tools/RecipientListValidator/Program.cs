@@ -64,9 +64,13 @@ static int Validate(string path, string[] options)
         throw new UsageException($"No file '{path}'.");
     }
 
-    var limits = Limits();
+    using var list = ReadOrNull(path, region, sheet, Limits(), out var reason);
+    return Report(path, list, reason);
+}
+
+static ParsedRecipientList? ReadOrNull(string path, string region, string? sheet, IngestionOptions limits, out string? reason)
+{
     ParsedRecipientList? list = null;
-    string? reason;
     try
     {
         using var content = File.OpenRead(path);
@@ -78,6 +82,11 @@ static int Validate(string path, string[] options)
         reason = e.Message;
     }
 
+    return list;
+}
+
+static int Report(string path, ParsedRecipientList? list, string? reason)
+{
     var report = new ValidationReport(
         Path.GetFileName(path),
         reason is null,
@@ -86,7 +95,7 @@ static int Validate(string path, string[] options)
         list?.Recipients.Count ?? 0,
         list?.RowsLeftOut ?? 0,
         list?.OverrideColumns ?? [],
-        list?.Recipients.Select(r => new ValidatedRecipient(r.RowNumber, r.PhoneNumber, r.ClientData)).ToList() ?? [],
+        list?.Recipients.Select(r => new ValidatedRecipient(r.RowNumber, r.PhoneNumber, r.ClientData)) ?? [],
         list?.RowErrors ?? [],
         "The agent and phone number are checked only when the file is dropped: the agent must exist, allow the override columns listed, "
         + "and have no dynamic variable named phone_number.");

@@ -7,6 +7,7 @@ namespace RecipientListValidator;
 /// <param name="Reason">Why the whole file is refused; null when accepted.</param>
 /// <param name="Detected">Format, delimiter, encoding and sheet as read; null when the file could not be read.</param>
 /// <param name="OverrideColumns">Override columns the chosen agent must allow.</param>
+/// <param name="Recipients">Streamed while printing, so a million-row list is never all in memory.</param>
 /// <param name="NotChecked">What only the running app can check, against ElevenLabs.</param>
 public sealed record ValidationReport(
     string File,
@@ -16,6 +17,6 @@ public sealed record ValidationReport(
     int RecipientsAccepted,
     int RowsRejected,
     IReadOnlyList<string> OverrideColumns,
-    IReadOnlyList<ValidatedRecipient> Recipients,
+    IEnumerable<ValidatedRecipient> Recipients,
     IReadOnlyList<RowError> RowErrors,
     string NotChecked);

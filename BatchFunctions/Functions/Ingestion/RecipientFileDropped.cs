@@ -65,22 +65,29 @@ public sealed partial class RecipientFileDropped(
 
         var batchId = BatchIdFor(upload.Name, properties.ETag);
         ParsedRecipientList? list = null;
-        UploadOutcome outcome;
         try
         {
-            var (request, file) = BlobBatchSettings.Read(properties.Metadata, defaults.Value, upload.Name);
-            list = await ReadAsync(upload, properties.ETag, file, cancellationToken);
-            await launcher.LaunchAsync(durable, batchId, request, list, cancellationToken);
-            outcome = Outcome(UploadStatus.Accepted, batchId, upload.Name, null, list);
-            LogAccepted(upload.Name, batchId, list.Recipients.Count, list.RowsLeftOut);
-        }
-        catch (BatchRejectedException e)
-        {
-            outcome = Outcome(UploadStatus.Rejected, batchId, upload.Name, e.Message, list);
-            LogRejected(upload.Name, e.Message);
-        }
+            UploadOutcome outcome;
+            try
+            {
+                var (request, file) = BlobBatchSettings.Read(properties.Metadata, defaults.Value, upload.Name);
+                list = await ReadAsync(upload, properties.ETag, file, cancellationToken);
+                await launcher.LaunchAsync(durable, batchId, request, list, cancellationToken);
+                outcome = Outcome(UploadStatus.Accepted, batchId, upload.Name, null, list);
+                LogAccepted(upload.Name, batchId, list.Recipients.Count, list.RowsLeftOut);
+            }
+            catch (BatchRejectedException e)
+            {
+                outcome = Outcome(UploadStatus.Rejected, batchId, upload.Name, e.Message, list);
+                LogRejected(upload.Name, e.Message);
+            }
 
-        await archive.ArchiveAsync(upload, properties.ETag, outcome, list?.RowErrors ?? [], cancellationToken);
+            await archive.ArchiveAsync(upload, properties.ETag, outcome, list?.RowErrors ?? [], cancellationToken);
+        }
+        finally
+        {
+            list?.Dispose();
+        }
     }
 
     private async Task<ParsedRecipientList> ReadAsync(BlobClient upload, ETag version, RecipientFileSettings file, CancellationToken cancellationToken)
