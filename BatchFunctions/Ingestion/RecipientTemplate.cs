@@ -35,5 +35,10 @@ public static class RecipientTemplate
         return buffer.ToArray();
     }
 
-    public static byte[] Xlsx() => SimpleXlsxWriter.Write(SheetName, Rows, new HashSet<int> { 0 });
+    public static byte[] Xlsx()
+    {
+        using var buffer = new MemoryStream();
+        SimpleXlsxWriter.Write(buffer, SheetName, Rows, Rows[0].Count, new HashSet<int> { 0 });
+        return buffer.ToArray();
+    }
 }

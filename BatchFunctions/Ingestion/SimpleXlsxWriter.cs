@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
+using System.Xml;
 using System.Xml.Linq;
 
 namespace BatchFunctions.Ingestion;
@@ -8,8 +10,9 @@ namespace BatchFunctions.Ingestion;
 /// Writes a one-sheet XLSX of text cells: the smallest valid SpreadsheetML package (content types,
 /// relationships, workbook, styles, sheet), with inline strings so no shared-string table is needed.
 /// Columns can be formatted as Text, which is what stops Excel from turning +14155550123 into a number.
+/// The template uses it, and so does the ingestion benchmark for its million-row workbooks.
 /// </summary>
-internal static class SimpleXlsxWriter
+public static class SimpleXlsxWriter
 {
     private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static readonly XNamespace Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -21,12 +24,12 @@ internal static class SimpleXlsxWriter
     private const int TextStyle = 2;
     private const int BoldTextStyle = 3;
 
-    /// <param name="rows">The first row is the header, written bold.</param>
+    /// <param name="rows">The first row is the header, written bold. Streamed: rows are written as they are enumerated.</param>
+    /// <param name="columnCount">Columns of the sheet, for their widths and formats.</param>
     /// <param name="textColumns">0-based columns formatted as Text (Excel's "@"), empty cells below the rows included.</param>
-    public static byte[] Write(string sheetName, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlySet<int> textColumns)
+    public static void Write(Stream output, string sheetName, IEnumerable<IReadOnlyList<string>> rows, int columnCount, IReadOnlySet<int> textColumns)
     {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
             Add(zip, "[Content_Types].xml", new XElement(ContentTypes + "Types",
                 new XElement(ContentTypes + "Default", new XAttribute("Extension", "rels"), new XAttribute("ContentType", "application/vnd.openxmlformats-package.relationships+xml")),
@@ -44,28 +47,66 @@ internal static class SimpleXlsxWriter
                 Relationship("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet1.xml"),
                 Relationship("rId2", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")));
             Add(zip, "xl/styles.xml", Styles());
-            Add(zip, "xl/worksheets/sheet1.xml", Sheet(rows, textColumns));
+            using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Optimal).Open();
+            WriteSheet(sheet, rows, columnCount, textColumns);
+        }
+    }
+
+    /// <summary>Written with an XmlWriter, row by row, so a sheet of any length takes no more memory than one row.</summary>
+    private static void WriteSheet(Stream part, IEnumerable<IReadOnlyList<string>> rows, int columnCount, IReadOnlySet<int> textColumns)
+    {
+        using var xml = XmlWriter.Create(part, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+        xml.WriteStartDocument(standalone: true);
+        xml.WriteStartElement("worksheet", Main.NamespaceName);
+        if (columnCount > 0)
+        {
+            xml.WriteStartElement("cols", Main.NamespaceName);
+            for (var c = 0; c < columnCount; c++)
+            {
+                xml.WriteStartElement("col", Main.NamespaceName);
+                xml.WriteAttributeString("min", Number(c + 1));
+                xml.WriteAttributeString("max", Number(c + 1));
+                xml.WriteAttributeString("width", "22");
+                xml.WriteAttributeString("customWidth", "1");
+                if (textColumns.Contains(c))
+                {
+                    xml.WriteAttributeString("style", Number(TextStyle));
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
         }
 
-        return buffer.ToArray();
+        xml.WriteStartElement("sheetData", Main.NamespaceName);
+        var r = 0;
+        foreach (var row in rows)
+        {
+            xml.WriteStartElement("row", Main.NamespaceName);
+            xml.WriteAttributeString("r", Number(r + 1));
+            for (var c = 0; c < row.Count; c++)
+            {
+                var style = (r == 0, textColumns.Contains(c)) switch { (true, true) => BoldTextStyle, (true, false) => BoldStyle, (false, true) => TextStyle, _ => 0 };
+                xml.WriteStartElement("c", Main.NamespaceName);
+                xml.WriteAttributeString("r", CellReference(c, r));
+                xml.WriteAttributeString("s", Number(style));
+                xml.WriteAttributeString("t", "inlineStr");
+                xml.WriteStartElement("is", Main.NamespaceName);
+                xml.WriteElementString("t", Main.NamespaceName, row[c]);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            r++;
+        }
+
+        xml.WriteEndElement();
+        xml.WriteEndElement();
     }
 
-    private static XElement Sheet(IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlySet<int> textColumns)
-    {
-        var columnCount = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
-        var columns = Enumerable.Range(0, columnCount).Select(i => new XElement(Main + "col",
-            new XAttribute("min", i + 1), new XAttribute("max", i + 1), new XAttribute("width", 22), new XAttribute("customWidth", 1),
-            textColumns.Contains(i) ? new XAttribute("style", TextStyle) : null));
-        var sheetRows = rows.Select((row, r) => new XElement(Main + "row", new XAttribute("r", r + 1),
-            row.Select((value, c) => new XElement(Main + "c",
-                new XAttribute("r", CellReference(c, r)),
-                new XAttribute("s", (r == 0, textColumns.Contains(c)) switch { (true, true) => BoldTextStyle, (true, false) => BoldStyle, (false, true) => TextStyle, _ => 0 }),
-                new XAttribute("t", "inlineStr"),
-                new XElement(Main + "is", new XElement(Main + "t", value))))));
-        return new XElement(Main + "worksheet",
-            columnCount == 0 ? null : new XElement(Main + "cols", columns),
-            new XElement(Main + "sheetData", sheetRows));
-    }
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Fonts: regular, bold. Cell formats: default, bold, Text (number format 49 is "@"), bold Text.</summary>
     private static XElement Styles()
