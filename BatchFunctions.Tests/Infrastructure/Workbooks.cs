@@ -12,7 +12,9 @@ public static class Workbooks
     public const string SheetJs = "sheetjs";
     public const string ExcelJs = "exceljs";
 
-    /// <param name="sheets">Each sheet as (name, rows); a cell is a string, number, boolean, null, or one of the helpers below.</param>
+    /// <param name="writer"><see cref="SheetJs"/> or <see cref="ExcelJs"/>.</param>
+    /// <param name="bookType">xlsx, or xls (BIFF8, SheetJS only).</param>
+    /// <param name="sheets">A cell is a string, number, boolean, null (empty), or one of the helpers below.</param>
     public static Task<byte[]> WriteAsync(string writer, string bookType, params Sheet[] sheets) =>
         WriteAsync(new { writer, bookType, sheets = sheets.Select(s => new { name = s.Name, hidden = s.Hidden, rows = s.Rows }) });
 

@@ -18,7 +18,7 @@ public static class ExcelTableReader
     /// <param name="sheet">The sheet to read, matched ignoring case; null for the first visible sheet.</param>
     public static TabularFile Read(Stream stream, RecipientFileFormat format, string? sheet, IngestionOptions limits)
     {
-        CodePages.EnsureRegistered();
+        CodePages.EnsureRegistered(); // ExcelReaderConfiguration's constructor looks up code page 1252, even for XLSX.
         if (format == RecipientFileFormat.Xlsx)
         {
             XlsxPackageGuard.Check(stream, limits);
