@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test in the repository: the app (on Azurite and the Durable Task engine), the telephony
 # simulator and the Bicep templates. Starts Azurite unless BATCH_TEST_STORAGE already names one.
+# Needs node: Azurite and the spreadsheet writers that make the XLS/XLSX test fixtures are npm packages.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-if [[ ! -d node_modules/azurite ]]; then
+if [[ ! -d node_modules/azurite || ! -d node_modules/xlsx || ! -d node_modules/exceljs ]]; then
   npm ci --no-audit --no-fund
 fi
 

@@ -45,9 +45,10 @@ public sealed class DurableTestHost : IAsyncDisposable
             MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
 
             // After a crash, messages a dead worker had taken reappear after these timeouts (5 minutes and
-            // 30 seconds by default); shorter here so crash tests finish quickly.
-            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(15),
-            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(15),
+            // 30 seconds by default); shorter here so crash tests finish quickly, yet long enough that a
+            // work item slowed by a loaded machine is not handed to a second dispatcher (split brain).
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
             LeaseInterval = TimeSpan.FromSeconds(10),
             LeaseRenewInterval = TimeSpan.FromSeconds(3),
             LeaseAcquireInterval = TimeSpan.FromSeconds(2),

@@ -1,9 +1,11 @@
 namespace BatchFunctions.Tests.Infrastructure;
 
-/// <summary>The repository's root directory, found from the test binaries upwards.</summary>
+/// <summary>The checkout the tests run from, found by walking up from the test assembly to the solution file.</summary>
 public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
+
+    public static string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
     private static string Find()
     {

@@ -11,12 +11,15 @@ public static class Uploads
 {
     public static BlobServiceClient Blobs => new(TestStorage.ConnectionString);
 
-    public static async Task<(BlobClient Blob, string BatchId)> DropAsync(string content, string? name = null, IDictionary<string, string>? metadata = null)
+    public static Task<(BlobClient Blob, string BatchId)> DropAsync(string content, string? name = null, IDictionary<string, string>? metadata = null) =>
+        DropAsync(Encoding.UTF8.GetBytes(content), name ?? $"{Guid.NewGuid():N}.csv", metadata);
+
+    public static async Task<(BlobClient Blob, string BatchId)> DropAsync(byte[] content, string name, IDictionary<string, string>? metadata = null)
     {
         var container = Blobs.GetBlobContainerClient(StorageNames.UploadsContainer);
         await container.CreateIfNotExistsAsync();
-        var blob = container.GetBlobClient(name ?? $"{Guid.NewGuid():N}.csv");
-        var uploaded = await blob.UploadAsync(BinaryData.FromBytes(Encoding.UTF8.GetBytes(content)), new BlobUploadOptions { Metadata = metadata });
+        var blob = container.GetBlobClient(name);
+        var uploaded = await blob.UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions { Metadata = metadata });
         return (blob, RecipientFileDropped.BatchIdFor(blob.Name, uploaded.Value.ETag));
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using BatchFunctions.Batches;
 using BatchFunctions.Ingestion;
+using BatchFunctions.Options;
 
 namespace BatchFunctions.Tests.Ingestion;
 
@@ -56,7 +57,7 @@ public sealed class RecipientListParserTests
     {
         var bytes = Encoding.Latin1.GetBytes("phone_number,name\n+14155551000,Zo\u00eb M\u00fcller\n");
 
-        var list = RecipientListParser.Parse(CsvTableReader.Read(new MemoryStream(bytes)), "US");
+        var list = RecipientFileReader.Read(new MemoryStream(bytes), new RecipientFileSettings("US"), new IngestionOptions());
 
         Assert.Equal("Zo\u00eb M\u00fcller", list.Recipients.Single().ClientData.DynamicVariables["name"].GetString());
         Assert.Equal("Windows-1252", list.File.Encoding, ignoreCase: true);
@@ -110,6 +111,71 @@ public sealed class RecipientListParserTests
         Assert.Throws<BatchRejectedException>(() => Parse(""));
     }
 
+    [Theory]
+    [InlineData("Phone Number")]
+    [InlineData("phone")]
+    [InlineData("Mobile")]
+    [InlineData("Telephone #")]
+    [InlineData("phone_numbr")]
+    [InlineData("PhoneNumer")]
+    public void Parse_NearMissOfPhoneNumber_RejectedSuggestingTheRename(string header)
+    {
+        var e = Assert.Throws<BatchRejectedException>(() => Parse($"{header},name\n+14155551000,Ann\n"));
+
+        Assert.Contains($"Did you mean '{header}'? Rename it to phone_number.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnrelatedHeaders_RejectedAskingForThePhoneColumn()
+    {
+        var e = Assert.Throws<BatchRejectedException>(() => Parse("name,plan\nAnn,gold\n"));
+
+        Assert.EndsWith("Add a column named phone_number holding each recipient's number.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TimezoneColumn_CanonicalIanaIdKeptAsVariable()
+    {
+        var list = Parse("phone_number,timezone\n+14155551000,america/new_york\n+14155551001, Europe/London \n+14155551002,\n");
+
+        Assert.Equal("America/New_York", list.Recipients[0].ClientData.DynamicVariables["timezone"].GetString());
+        Assert.Equal("Europe/London", list.Recipients[1].ClientData.DynamicVariables["timezone"].GetString());
+        Assert.False(list.Recipients[2].ClientData.DynamicVariables.ContainsKey("timezone"));
+        Assert.Empty(list.RowErrors);
+    }
+
+    [Theory]
+    [InlineData("Mars/Olympus_Mons", "'Mars/Olympus_Mons' is not an IANA time zone id such as America/New_York or Europe/London.")]
+    [InlineData("GMT+2", "'GMT+2' is not an IANA time zone id")]
+    [InlineData("Eastern Standard Time", "'Eastern Standard Time' is a Windows zone name: write America/New_York instead.")]
+    public void Parse_TimezoneNotIana_RowErrorNamingTheValue(string value, string expected)
+    {
+        var list = Parse($"phone_number,TimeZone\n+14155551000,{value}\n+14155551001,UTC\n");
+
+        var error = Assert.Single(list.RowErrors);
+        Assert.Equal((2, "TimeZone", value), (error.RowNumber, error.Column, error.Value));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Equal("+14155551001", list.Recipients.Single().PhoneNumber);
+    }
+
+    [Fact]
+    public void Parse_RowWithSeveralProblems_EachReportedAndRowCountedOnce()
+    {
+        var list = Parse("phone_number,timezone\nnope,Nowhere\n+14155551000,UTC\n");
+
+        Assert.Equal(["phone_number", "timezone"], list.RowErrors.Select(e => e.Column));
+        Assert.Equal(1, list.RowsLeftOut);
+        Assert.Null(list.Unusable);
+    }
+
+    [Fact]
+    public void Parse_NoRowCanBeCalled_UnusableSaysSo()
+    {
+        var list = Parse("phone_number\nnope\nnada\n");
+
+        Assert.Equal("None of the 2 rows can be called; see the row errors.", list.Unusable);
+    }
+
     private static ParsedRecipientList Parse(string csv) =>
-        RecipientListParser.Parse(CsvTableReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv))), "US");
+        RecipientFiles.Read(csv);
 }

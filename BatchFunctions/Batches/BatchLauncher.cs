@@ -28,15 +28,21 @@ public sealed class BatchLauncher(
 {
     public async Task<BatchDefinition> LaunchAsync(DurableTaskClient durable, string batchId, BatchRequest request, ParsedRecipientList list, CancellationToken cancellationToken)
     {
-        if (list.Recipients.Count == 0)
+        if (list.Unusable is { } reason)
         {
-            throw new BatchRejectedException(list.RowErrors.Count == 0
-                ? "The file has no recipients: add one row per person under the header."
-                : $"None of the {list.RowErrors.Count} rows can be called; see the row errors.");
+            throw new BatchRejectedException(reason);
         }
 
         var agent = await elevenLabs.GetAgentAsync(request.AgentId, cancellationToken)
             ?? throw new BatchRejectedException($"ElevenLabs has no agent '{request.AgentId}'. Use the agent id shown in the ElevenLabs dashboard (Agents > your agent > ID).");
+        if (agent.DynamicVariables.Contains(RecipientColumns.PhoneNumber))
+        {
+            // ElevenLabs' own rule: the phone_number column is the number to call, so it cannot also fill the agent's variable.
+            throw new BatchRejectedException(
+                $"Agent '{agent.Name}' has a dynamic variable named phone_number, but the phone_number column is the number to call and cannot also set "
+                + "that variable. Rename the variable in the agent (its prompt and first message, e.g. to {{customer_phone}}), and add a column with the new name if the agent needs the number.");
+        }
+
         var forbidden = list.OverrideColumns.Where(column => !agent.AllowedOverrides.Contains(column)).ToList();
         if (forbidden.Count > 0)
         {
@@ -97,7 +103,7 @@ public sealed class BatchLauncher(
             return definition;
         }
 
-        var located = list.Recipients.Select(r => r with { TimeZones = RecipientTimeZones.For(r, plan.DefaultTimeZone) }).ToList();
+        var located = list.Recipients.Select(r => r with { TimeZones = RecipientTimeZones.For(r, plan.DefaultTimeZone) });
         await recipients.SaveAsync(batchId, located, cancellationToken);
         await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.Create), definition, cancellation: cancellationToken);
         var settings = new DialSettings(

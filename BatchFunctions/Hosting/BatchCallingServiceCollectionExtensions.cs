@@ -34,6 +34,7 @@ public static class BatchCallingServiceCollectionExtensions
             var rehearsal = provider.GetRequiredService<IOptions<RehearsalOptions>>().Value;
             return new CampaignClock(provider.GetRequiredService<TimeProvider>(), rehearsal.ClockStart, rehearsal.TimeAcceleration);
         });
+        services.AddValidatedOptions<IngestionOptions>(configuration, IngestionOptions.SectionName);
 
         return services
             .AddAppStorage(configuration)

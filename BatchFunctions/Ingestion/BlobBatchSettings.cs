@@ -30,7 +30,10 @@ public static class BlobBatchSettings
     public const string Recording = "recording";
     public const string MachineDetectionMode = "machine_detection";
 
-    public static (BatchRequest Request, string Region) Read(IDictionary<string, string> metadata, BatchDefaultsOptions defaults, string blobName)
+    /// <summary>The worksheet of an XLS or XLSX file to read; the first visible one when not set.</summary>
+    public const string Sheet = "sheet";
+
+    public static (BatchRequest Request, RecipientFileSettings File) Read(IDictionary<string, string> metadata, BatchDefaultsOptions defaults, string blobName)
     {
         var values = new Dictionary<string, string>(metadata, StringComparer.OrdinalIgnoreCase);
         string? Value(string key) => values.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
@@ -62,7 +65,7 @@ public static class BlobBatchSettings
             ScheduledStart(Value(ScheduledTime), timeZone), timeZone, Window(Value(CallingWindowHours), Value(CallingDays)),
             Retries(Value(RetryMaxAttempts), Value(RetryOn), Value(RetryDelayMinutes)), Value(DoNotCall),
             Telephony(Value(RingingTimeout), Value(Recording), Value(MachineDetectionMode)));
-        return (request, region);
+        return (request, new RecipientFileSettings(region, Value(Sheet)));
     }
 
     /// <summary>ISO 8601: with an offset it is that instant; without, it is local time in the timezone metadata (or UTC).</summary>

@@ -1,60 +1,165 @@
+using System.Globalization;
 using System.Text.Json;
 using BatchFunctions.Batches;
 using BatchFunctions.Domain;
+using BatchFunctions.Options;
 
 namespace BatchFunctions.Ingestion;
 
 /// <summary>
 /// Turns a tabular file into recipients: the phone column becomes an E.164 number, override columns
-/// become ElevenLabs overrides and every other column a dynamic variable. Rows that cannot be called
-/// are reported by row number, never dropped silently.
+/// become ElevenLabs overrides and every other column a dynamic variable, typed by
+/// <see cref="DynamicVariableValue"/>. Rows that cannot be called are reported by row number with
+/// every problem they have, never dropped silently.
 /// </summary>
 public static class RecipientListParser
 {
-    public static ParsedRecipientList Parse(TabularFile file, string defaultRegion)
+    /// <summary>Longest value quoted back in a row error; a 10,000-character prompt is no help in a report.</summary>
+    private const int ReportedValueLength = 200;
+
+    public static ParsedRecipientList Parse(TabularFile file, string defaultRegion, IngestionOptions limits)
     {
-        var columns = ColumnMap.From(file.Headers);
-        var recipients = new List<Recipient>();
+        var columns = ColumnMap.From(file.Headers, limits);
+        var recipients = new RecipientSpool();
         var errors = new List<RowError>();
-        var firstRowOfNumber = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        foreach (var row in file.Rows)
+        // Keyed by the number's digits rather than its text: a third of the memory for a million numbers.
+        var firstRowOfNumber = new Dictionary<long, int>();
+        var values = new DynamicVariableCache();
+        var rows = 0;
+
+        try
         {
-            var raw = Cell(row, columns.PhoneIndex);
-            var e164 = PhoneNumberNormalizer.Normalize(raw, defaultRegion, out var phoneError);
-            if (e164 is null)
+            foreach (var row in file.Rows)
             {
-                errors.Add(new RowError(row.RowNumber, columns.PhoneHeader, raw, phoneError!));
-                continue;
+                Add(row);
             }
-
-            if (firstRowOfNumber.TryGetValue(e164, out var firstRow))
-            {
-                errors.Add(new RowError(row.RowNumber, columns.PhoneHeader, raw, $"Duplicate of row {firstRow} ({e164}); the number is called once."));
-                continue;
-            }
-
-            firstRowOfNumber[e164] = row.RowNumber;
-            recipients.Add(new Recipient(recipients.Count, row.RowNumber, e164, ClientData(row, columns)));
+        }
+        catch
+        {
+            recipients.Dispose();
+            throw;
         }
 
         return new ParsedRecipientList(recipients, errors, columns.OverrideColumns, file.Description);
+
+        void Add(TabularRow row)
+        {
+            if (++rows > limits.MaxRows)
+            {
+                throw new BatchRejectedException(
+                    $"The file has more than {limits.MaxRows.ToString("N0", CultureInfo.InvariantCulture)} recipient rows, the limit (Ingestion__MaxRows). "
+                    + "Split it into several files.");
+            }
+
+            var errorsBefore = errors.Count;
+            CheckCells(row, columns, limits, file.Description.Delimiter, errors);
+            var phone = Cell(row, columns.PhoneIndex);
+            var e164 = PhoneNumberNormalizer.Normalize(phone, defaultRegion, out var phoneError);
+            if (e164 is null)
+            {
+                errors.Add(new RowError(row.RowNumber, columns.Headers[columns.PhoneIndex], Shorten(phone.Text), phoneError!));
+            }
+
+            var timeZone = columns.TimeZoneIndex is { } timeZoneIndex ? TimeZone(row, timeZoneIndex, columns, errors) : null;
+            if (errors.Count > errorsBefore)
+            {
+                return;
+            }
+
+            var digits = long.Parse(e164!.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
+            if (firstRowOfNumber.TryGetValue(digits, out var firstRow))
+            {
+                errors.Add(new RowError(row.RowNumber, columns.Headers[columns.PhoneIndex], phone.Text, $"Duplicate of row {firstRow} ({e164}); the number is called once."));
+                return;
+            }
+
+            firstRowOfNumber[digits] = row.RowNumber;
+            recipients.Add(new Recipient(recipients.Count, row.RowNumber, e164!, ClientData(row, columns, timeZone, values)));
+        }
     }
 
-    private static ConversationInitiationClientData ClientData(TabularRow row, ColumnMap columns)
+    /// <summary>Values that would be lost (no column to belong to) or that are too long.</summary>
+    private static void CheckCells(TabularRow row, ColumnMap columns, IngestionOptions limits, string? delimiter, List<RowError> errors)
+    {
+        var named = Math.Min(row.Cells.Count, columns.Headers.Count);
+        for (var i = 0; i < named; i++)
+        {
+            var cell = row.Cells[i];
+            if (cell.IsEmpty)
+            {
+                continue;
+            }
+
+            if (columns.Headers[i].Length == 0)
+            {
+                errors.Add(new RowError(row.RowNumber, $"column {i + 1}", Shorten(cell.Text),
+                    $"Column {i + 1} has no header, so this value has no variable to go to. Name the column in the first row, or delete the value."));
+            }
+            else if (cell.Text.Length > limits.MaxCellCharacters)
+            {
+                errors.Add(new RowError(row.RowNumber, columns.Headers[i], Shorten(cell.Text),
+                    $"The value is {cell.Text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long; the limit is "
+                    + $"{limits.MaxCellCharacters.ToString("N0", CultureInfo.InvariantCulture)} (Ingestion__MaxCellCharacters)."));
+            }
+        }
+
+        // One error for the whole overflow: its values are all misplaced for the same reason.
+        for (var i = named; i < row.Cells.Count; i++)
+        {
+            if (!row.Cells[i].IsEmpty)
+            {
+                var hint = delimiter is null ? "" : $" A value that contains '{Describe(delimiter)}' needs quotes around it, as in \"Smith{delimiter} Ann\".";
+                errors.Add(new RowError(row.RowNumber, $"column {i + 1}", Shorten(row.Cells[i].Text),
+                    $"This row has more values than the header has columns ({columns.Headers.Count}), so its values may have shifted.{hint}"));
+                break;
+            }
+        }
+    }
+
+    private static string? TimeZone(TabularRow row, int index, ColumnMap columns, List<RowError> errors)
+    {
+        var cell = Cell(row, index);
+        if (cell.IsEmpty)
+        {
+            return null;
+        }
+
+        if (IanaTimeZones.Canonical(cell.Text) is { } id)
+        {
+            return id;
+        }
+
+        var windows = IanaTimeZones.ForWindowsName(cell.Text) is { } iana ? $" '{cell.Text}' is a Windows zone name: write {iana} instead." : "";
+        errors.Add(new RowError(row.RowNumber, columns.Headers[index], Shorten(cell.Text),
+            $"'{Shorten(cell.Text)}' is not an IANA time zone id such as America/New_York or Europe/London.{windows}"));
+        return null;
+    }
+
+    private static ConversationInitiationClientData ClientData(TabularRow row, ColumnMap columns, string? timeZone, DynamicVariableCache values)
     {
         var variables = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var (name, index) in columns.Variables)
         {
-            var value = Cell(row, index);
-            if (value.Length > 0)
+            if (index == columns.TimeZoneIndex)
             {
-                variables[name] = JsonSerializer.SerializeToElement(value);
+                if (timeZone is not null)
+                {
+                    variables[name] = values.Get(CellValue.FromText(timeZone));
+                }
+
+                continue;
+            }
+
+            var cell = Cell(row, index);
+            if (!cell.IsEmpty)
+            {
+                variables[name] = values.Get(cell);
             }
         }
 
         string? Override(string column) =>
-            columns.Overrides.TryGetValue(column, out var index) && Cell(row, index) is { Length: > 0 } value ? value : null;
+            columns.Overrides.TryGetValue(column, out var index) && Cell(row, index) is { IsEmpty: false } value ? value.Text : null;
 
         var firstMessage = Override(RecipientColumns.FirstMessage);
         var language = Override(RecipientColumns.Language);
@@ -67,41 +172,55 @@ public static class RecipientListParser
         return new ConversationInitiationClientData(variables, agent is null && tts is null ? null : new ConversationConfigOverride(agent, tts));
     }
 
-    private static string Cell(TabularRow row, int index) => index < row.Cells.Count ? row.Cells[index].Trim() : "";
+    private static CellValue Cell(TabularRow row, int index) => index < row.Cells.Count ? row.Cells[index] : CellValue.Empty;
 
+    private static string Shorten(string value) => value.Length <= ReportedValueLength ? value : string.Concat(value.AsSpan(0, ReportedValueLength), "…");
+
+    private static string Describe(string delimiter) => delimiter == "\t" ? "tab" : delimiter;
+
+    /// <param name="Headers">Every column's header as written (trimmed), "" for unnamed columns.</param>
     private sealed record ColumnMap(
+        IReadOnlyList<string> Headers,
         int PhoneIndex,
-        string PhoneHeader,
+        int? TimeZoneIndex,
         IReadOnlyDictionary<string, int> Overrides,
         IReadOnlyList<(string Name, int Index)> Variables)
     {
         public IReadOnlyList<string> OverrideColumns => [.. Overrides.Keys.Order(StringComparer.Ordinal)];
 
-        public static ColumnMap From(IReadOnlyList<string> headers)
+        public static ColumnMap From(IReadOnlyList<string> headers, IngestionOptions limits)
         {
+            var trimmed = headers.Select(h => h.Trim().Trim('\uFEFF', '\u200B').Trim()).ToList();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < headers.Count; i++)
+            for (var i = 0; i < trimmed.Count; i++)
             {
-                var normalized = RecipientColumns.Normalize(headers[i]);
+                var normalized = RecipientColumns.Normalize(trimmed[i]);
                 if (normalized.Length == 0)
                 {
-                    throw new BatchRejectedException($"Column {i + 1} has no header. Give every column a name in the first row, or delete the empty column.");
+                    continue; // Exports pad rows with unnamed empty columns; a value under one is a row error.
                 }
 
                 if (!seen.TryAdd(normalized, i))
                 {
-                    throw new BatchRejectedException($"The column '{headers[i].Trim()}' appears twice (columns {seen[normalized] + 1} and {i + 1}). Column names must be unique.");
+                    throw new BatchRejectedException($"The column '{trimmed[i]}' appears twice (columns {seen[normalized] + 1} and {i + 1}). Column names must be unique.");
                 }
+            }
+
+            if (seen.Count > limits.MaxColumns)
+            {
+                throw new BatchRejectedException(
+                    $"The file has {seen.Count.ToString("N0", CultureInfo.InvariantCulture)} named columns; the limit is "
+                    + $"{limits.MaxColumns.ToString("N0", CultureInfo.InvariantCulture)} (Ingestion__MaxColumns). Delete the columns the agent does not use.");
             }
 
             if (!seen.TryGetValue(RecipientColumns.PhoneNumber, out var phoneIndex))
             {
-                throw new BatchRejectedException(MissingPhoneColumnMessage(headers));
+                throw new BatchRejectedException(MissingPhoneColumnMessage(trimmed));
             }
 
             var overrides = new Dictionary<string, int>(StringComparer.Ordinal);
             var variables = new List<(string, int)>();
-            foreach (var (normalized, index) in seen)
+            foreach (var (normalized, index) in seen.OrderBy(c => c.Value))
             {
                 if (index == phoneIndex)
                 {
@@ -114,22 +233,45 @@ public static class RecipientListParser
                 }
                 else
                 {
-                    variables.Add((headers[index].Trim(), index));
+                    variables.Add((trimmed[index], index));
                 }
             }
 
-            return new ColumnMap(phoneIndex, headers[phoneIndex].Trim(), overrides, variables);
+            int? timeZoneIndex = seen.TryGetValue(RecipientColumns.TimeZone, out var tz) ? tz : null;
+            return new ColumnMap(trimmed, phoneIndex, timeZoneIndex, overrides, variables);
         }
 
         private static string MissingPhoneColumnMessage(IReadOnlyList<string> headers)
         {
-            var found = string.Join(", ", headers.Select(h => $"'{h.Trim()}'"));
-            var nearMiss = headers.FirstOrDefault(h =>
-                RecipientColumns.PhoneNearMisses.Contains(new string([.. RecipientColumns.Normalize(h).Where(char.IsLetterOrDigit)])));
+            var found = string.Join(", ", headers.Where(h => h.Length > 0).Select(h => $"'{h}'"));
+            var nearMiss = headers.FirstOrDefault(h => IsNearMiss(new string([.. RecipientColumns.Normalize(h).Where(char.IsLetterOrDigit)])));
             var hint = nearMiss is null
                 ? "Add a column named phone_number holding each recipient's number."
-                : $"Did you mean '{nearMiss.Trim()}'? Rename it to phone_number.";
+                : $"Did you mean '{nearMiss}'? Rename it to phone_number.";
             return $"The file has no phone_number column, which is required. Columns found: {found}. {hint}";
+        }
+
+        /// <summary>A known alias, or a typo of phone_number (two edits or fewer: "phone_numbr", "phonenumer").</summary>
+        private static bool IsNearMiss(string lettersAndDigits) =>
+            lettersAndDigits.Length > 0
+            && (RecipientColumns.PhoneNearMisses.Contains(lettersAndDigits) || EditDistance(lettersAndDigits, "phonenumber") <= 2);
+
+        private static int EditDistance(string a, string b)
+        {
+            var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+            var current = new int[b.Length + 1];
+            for (var i = 1; i <= a.Length; i++)
+            {
+                current[0] = i;
+                for (var j = 1; j <= b.Length; j++)
+                {
+                    current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                }
+
+                (previous, current) = (current, previous);
+            }
+
+            return previous[b.Length];
         }
     }
 }

@@ -19,7 +19,8 @@ public sealed class RecipientStore(TableServiceClient tables)
     private readonly Lazy<Task> created = new(() => tables.GetTableClient(StorageNames.RecipientsTable).CreateIfNotExistsAsync());
 
     /// <summary>Idempotent: saving the same batch again rewrites the same rows.</summary>
-    public async Task SaveAsync(string batchId, IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken)
+    /// <param name="recipients">Streamed in chunks, so a spooled list of any size never sits in memory whole.</param>
+    public async Task SaveAsync(string batchId, IEnumerable<Recipient> recipients, CancellationToken cancellationToken)
     {
         await created.Value;
         var transactions = recipients.Chunk(TransactionSize).Select(chunk =>

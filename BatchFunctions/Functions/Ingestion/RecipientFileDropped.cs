@@ -24,6 +24,7 @@ public sealed partial class RecipientFileDropped(
     BatchLauncher launcher,
     UploadArchive archive,
     IOptions<BatchDefaultsOptions> defaults,
+    IOptions<IngestionOptions> limits,
     TimeProvider clock,
     ILogger<RecipientFileDropped> logger)
 {
@@ -64,36 +65,37 @@ public sealed partial class RecipientFileDropped(
 
         var batchId = BatchIdFor(upload.Name, properties.ETag);
         ParsedRecipientList? list = null;
-        UploadOutcome outcome;
         try
         {
-            var (request, region) = BlobBatchSettings.Read(properties.Metadata, defaults.Value, upload.Name);
-            list = await ReadAsync(upload, properties.ETag, region, cancellationToken);
-            await launcher.LaunchAsync(durable, batchId, request, list, cancellationToken);
-            outcome = Outcome(UploadStatus.Accepted, batchId, upload.Name, null, list);
-            LogAccepted(upload.Name, batchId, list.Recipients.Count, list.RowErrors.Count);
-        }
-        catch (BatchRejectedException e)
-        {
-            outcome = Outcome(UploadStatus.Rejected, batchId, upload.Name, e.Message, list);
-            LogRejected(upload.Name, e.Message);
-        }
+            UploadOutcome outcome;
+            try
+            {
+                var (request, file) = BlobBatchSettings.Read(properties.Metadata, defaults.Value, upload.Name);
+                list = await ReadAsync(upload, properties.ETag, file, cancellationToken);
+                await launcher.LaunchAsync(durable, batchId, request, list, cancellationToken);
+                outcome = Outcome(UploadStatus.Accepted, batchId, upload.Name, null, list);
+                LogAccepted(upload.Name, batchId, list.Recipients.Count, list.RowsLeftOut);
+            }
+            catch (BatchRejectedException e)
+            {
+                outcome = Outcome(UploadStatus.Rejected, batchId, upload.Name, e.Message, list);
+                LogRejected(upload.Name, e.Message);
+            }
 
-        await archive.ArchiveAsync(upload, properties.ETag, outcome, list?.RowErrors ?? [], cancellationToken);
+            await archive.ArchiveAsync(upload, properties.ETag, outcome, list?.RowErrors ?? [], cancellationToken);
+        }
+        finally
+        {
+            list?.Dispose();
+        }
     }
 
-    private static async Task<ParsedRecipientList> ReadAsync(BlobClient upload, ETag version, string region, CancellationToken cancellationToken)
+    private async Task<ParsedRecipientList> ReadAsync(BlobClient upload, ETag version, RecipientFileSettings file, CancellationToken cancellationToken)
     {
-        var extension = Path.GetExtension(upload.Name).ToLowerInvariant();
-        if (extension is not (".csv" or ".txt" or ".tsv"))
-        {
-            throw new BatchRejectedException($"'{Path.GetFileName(upload.Name)}' is not a CSV file. Save the list as CSV (UTF-8) and upload it again.");
-        }
-
         await using var content = await upload.OpenReadAsync(
             new BlobOpenReadOptions(allowModifications: false) { Conditions = new BlobRequestConditions { IfMatch = version } },
             cancellationToken);
-        return RecipientListParser.Parse(CsvTableReader.Read(content), region);
+        return RecipientFileReader.Read(content, file, limits.Value);
     }
 
     private UploadOutcome Outcome(UploadStatus status, string id, string file, string? reason, ParsedRecipientList? list) => new(
@@ -102,7 +104,7 @@ public sealed partial class RecipientFileDropped(
         file,
         reason,
         status == UploadStatus.Accepted ? list?.Recipients.Count ?? 0 : 0,
-        list?.RowErrors.Count ?? 0,
+        list?.RowsLeftOut ?? 0,
         list?.RowErrors.Take(100).ToList() ?? [],
         list?.File,
         clock.GetUtcNow());

@@ -34,7 +34,7 @@ public sealed class ElevenLabsClient(HttpClient http)
                 ? limitElement.GetInt32()
                 : null;
         var name = root.TryGetProperty("name", out var nameElement) ? nameElement.GetString() ?? agentId : agentId;
-        return new AgentProfile(agentId, name, allowed, limit);
+        return new AgentProfile(agentId, name, allowed, limit, DynamicVariableNames(root));
     }
 
     /// <returns>The phone number, or null when ElevenLabs has none with that id.</returns>
@@ -105,6 +105,22 @@ public sealed class ElevenLabsClient(HttpClient http)
         }
 
         return true;
+    }
+
+    /// <summary>The keys of conversation_config.agent.dynamic_variables.dynamic_variable_placeholders; agents without any leave it out.</summary>
+    private static HashSet<string> DynamicVariableNames(JsonElement agent)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (TryGet(agent, out var placeholders, "conversation_config", "agent", "dynamic_variables", "dynamic_variable_placeholders")
+            && placeholders.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var placeholder in placeholders.EnumerateObject())
+            {
+                names.Add(placeholder.Name);
+            }
+        }
+
+        return names;
     }
 
     private static void AddIfTrue(JsonElement overrides, HashSet<string> allowed, string column, params string[] path)

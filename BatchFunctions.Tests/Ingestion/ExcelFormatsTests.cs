@@ -1,0 +1,139 @@
+using BatchFunctions.Batches;
+using BatchFunctions.Ingestion;
+using BatchFunctions.Tests.Infrastructure;
+using static BatchFunctions.Tests.Infrastructure.Workbooks;
+
+namespace BatchFunctions.Tests.Ingestion;
+
+public sealed class ExcelFormatsTests
+{
+    public static TheoryData<string, string> Producers => new()
+    {
+        { SheetJs, "xlsx" },
+        { SheetJs, "xls" },
+        { ExcelJs, "xlsx" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Producers))]
+    public async Task Read_TypedCells_VariablesKeepTheCellTypes(string writer, string bookType)
+    {
+        var workbook = await WriteAsync(writer, bookType, new Sheet("Sheet1",
+        [
+            ["phone_number", "name", "balance", "vip", "due", "zip", "account", "note"],
+            [14155551000d, "Ann", 12.5, true, Date("2025-03-01"), Formatted(2134, "00000"), Text("000123"), null],
+            [Text("'+1 (415) 555-1001"), "Bob", 3d, false, Date("2025-03-01T14:30:00"), Text("10001"), Text("42"), "x"],
+        ]));
+
+        var list = RecipientFiles.Read(workbook);
+
+        Assert.Equal(["+14155551000", "+14155551001"], list.Recipients.Select(r => r.PhoneNumber));
+        Assert.Equal([2, 3], list.Recipients.Select(r => r.RowNumber));
+        string[] first = ["name", "balance", "vip", "due", "zip", "account"];
+        string[] second = ["balance", "vip", "due", "zip", "account", "note"];
+        Assert.Equal(["\"Ann\"", "12.5", "true", "\"2025-03-01\"", "\"02134\"", "\"000123\""], first.Select(v => list.Raw(0, v)));
+        Assert.Equal(["3", "false", "\"2025-03-01T14:30:00\"", "\"10001\"", "\"42\"", "\"x\""], second.Select(v => list.Raw(1, v)));
+        Assert.False(list.Recipients[0].ClientData.DynamicVariables.ContainsKey("note"));
+        Assert.Empty(list.RowErrors);
+        Assert.Equal(bookType == "xls" ? RecipientFileFormat.Xls : RecipientFileFormat.Xlsx, list.File.Format);
+        Assert.Equal("Sheet1", list.File.Sheet);
+    }
+
+    [Theory]
+    [MemberData(nameof(Producers))]
+    public async Task Read_ScientificNotationTextAndDateInPhoneColumn_RowErrorsWithRawValue(string writer, string bookType)
+    {
+        var workbook = await WriteAsync(writer, bookType, new Sheet("Sheet1",
+        [
+            ["Phone_Number "],
+            [Text("1.55512E+10")],
+            [Date("2025-03-01")],
+            [Text("+14155551000")],
+        ]));
+
+        var list = RecipientFiles.Read(workbook);
+
+        Assert.Equal([2, 3], list.RowErrors.Select(e => e.RowNumber));
+        Assert.Equal("1.55512E+10", list.RowErrors[0].Value);
+        Assert.Contains("dropped digits", list.RowErrors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("as a date", list.RowErrors[1].Message, StringComparison.Ordinal);
+        Assert.Equal("Phone_Number", list.RowErrors[0].Column);
+        Assert.Single(list.Recipients);
+    }
+
+    [Theory]
+    [MemberData(nameof(Producers))]
+    public async Task Read_SheetNamed_ThatSheetIsRead(string writer, string bookType)
+    {
+        var workbook = await WriteAsync(writer, bookType,
+            new Sheet("Notes", [["just notes"]]),
+            new Sheet("Calls", [["phone_number"], ["+14155551000"]]));
+
+        var list = RecipientFiles.Read(workbook, sheet: " calls ");
+
+        Assert.Equal("Calls", list.File.Sheet);
+        Assert.Equal("+14155551000", list.Recipients.Single().PhoneNumber);
+    }
+
+    [Fact]
+    public async Task Read_NoSheetNamed_FirstVisibleSheetIsRead()
+    {
+        var workbook = await WriteAsync(SheetJs, "xlsx",
+            new Sheet("Lookup", [["code"], ["x"]], Hidden: true),
+            new Sheet("Calls", [["phone_number"], ["+14155551000"]]),
+            new Sheet("Other", [["phone_number"], ["+14155551001"]]));
+
+        var list = RecipientFiles.Read(workbook);
+
+        Assert.Equal("Calls", list.File.Sheet);
+        Assert.Equal("+14155551000", list.Recipients.Single().PhoneNumber);
+    }
+
+    [Fact]
+    public async Task Read_SheetNameNotInWorkbook_RejectedListingTheSheets()
+    {
+        var workbook = await WriteAsync(SheetJs, "xls", new Sheet("Calls", [["phone_number"]]), new Sheet("Notes", [["x"]]));
+
+        var e = Assert.Throws<BatchRejectedException>(() => RecipientFiles.Read(workbook, sheet: "Recipients"));
+
+        Assert.Equal("The workbook has no sheet named 'Recipients'. Its sheets are 'Calls', 'Notes'.", e.Message);
+    }
+
+    [Fact]
+    public async Task Read_HeaderBelowBlankRows_RowNumbersMatchTheSpreadsheet()
+    {
+        var workbook = await WriteAsync(SheetJs, "xlsx", new Sheet("Sheet1",
+        [
+            [null],
+            ["phone_number", "name"],
+            ["+14155551000", "Ann"],
+            [null, null],
+            ["not a number", "Bob"],
+        ]));
+
+        var list = RecipientFiles.Read(workbook);
+
+        Assert.Equal(3, list.Recipients.Single().RowNumber);
+        Assert.Equal(5, list.RowErrors.Single().RowNumber);
+    }
+
+    [Fact]
+    public async Task Read_TruncatedXlsx_RejectedAsDamaged()
+    {
+        var workbook = await WriteAsync(SheetJs, "xlsx", new Sheet("Sheet1", [["phone_number"], ["+14155551000"]]));
+
+        var e = Assert.Throws<BatchRejectedException>(() => RecipientFiles.Read(workbook[..(workbook.Length / 2)]));
+
+        Assert.Contains("cannot be opened", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_TruncatedXls_RejectedAsUnreadable()
+    {
+        var workbook = await WriteAsync(SheetJs, "xls", new Sheet("Sheet1", [["phone_number"], ["+14155551000"]]));
+
+        var e = Assert.Throws<BatchRejectedException>(() => RecipientFiles.Read(workbook[..1024]));
+
+        Assert.Contains("not a readable XLS workbook", e.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace BatchFunctions.Ingestion;
+
+/// <summary>A recipient file's format, told from its first bytes: names and extensions are often wrong.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RecipientFileFormat>))]
+public enum RecipientFileFormat
+{
+    [JsonStringEnumMemberName("csv")] Csv,
+    [JsonStringEnumMemberName("xls")] Xls,
+    [JsonStringEnumMemberName("xlsx")] Xlsx,
+}
