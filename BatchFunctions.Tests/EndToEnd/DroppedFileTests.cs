@@ -50,6 +50,9 @@ public sealed class DroppedFileTests
         Assert.Contains(calls, c => c.Outcome == SimulatedOutcome.Human);
         Assert.Contains(calls, c => c.Outcome != SimulatedOutcome.Human);
         Assert.All(calls.Where(c => c.Outcome == SimulatedOutcome.Human), c => Assert.Contains("<Connect>", c.AnswerTwiml, StringComparison.Ordinal));
+        var conversations = app.Simulator.Conversations.ToDictionary(c => c.ToNumber);
+        Assert.All(calls.Where(c => c.Outcome == SimulatedOutcome.Human), c =>
+            Assert.Equal(conversations[c.To].ConversationId, recipients[c.To].GetProperty("conversation_id").GetString()));
         Assert.Null(await Uploads.ReadTextAsync(StorageNames.UploadsContainer, blob.Name));
         Assert.Equal(csv.ToString(), await Uploads.ReadTextAsync(StorageNames.ProcessedContainer, $"{batchId}/{blob.Name}"));
     }

@@ -43,7 +43,7 @@ public static class BatchResponses
         call?.Status ?? (batchStatus == BatchStatus.Cancelled ? RecipientStatus.Cancelled : RecipientStatus.Pending),
         batchCreatedAt.ToUnixTimeSeconds(),
         (call?.UpdatedAt ?? batchCreatedAt).ToUnixTimeSeconds(),
-        null,
+        call?.ConversationId,
         recipient.ClientData,
         recipient.RowNumber,
         call?.Attempt ?? 0,

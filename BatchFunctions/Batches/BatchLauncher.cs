@@ -54,11 +54,6 @@ public sealed class BatchLauncher(
 
         var phone = await elevenLabs.GetPhoneNumberAsync(request.PhoneNumberId, cancellationToken)
             ?? throw new BatchRejectedException($"ElevenLabs has no phone number '{request.PhoneNumberId}'. Use the phone number id shown in the ElevenLabs dashboard (Phone Numbers).");
-        if (phone.Provider != PhoneProvider.Twilio)
-        {
-            throw new BatchRejectedException($"Phone number '{request.PhoneNumberId}' is a {phone.Provider} number; this version dials through Twilio numbers only.");
-        }
-
         if (!phone.SupportsOutbound)
         {
             throw new BatchRejectedException($"Phone number '{request.PhoneNumberId}' is not enabled for outbound calls in ElevenLabs.");
@@ -115,7 +110,8 @@ public sealed class BatchLauncher(
             twilio.Value.CallsPerSecond,
             ConcurrencyBudget.WorkspaceShare(workspaceLimit),
             dispatch.Value.CallWatchdogAfter,
-            request.Telephony ?? TelephonyCallConfig.Default);
+            request.Telephony ?? TelephonyCallConfig.Default,
+            dispatch.Value.SipPollInterval);
         await durable.ScheduleNewOrchestrationInstanceAsync(
             nameof(BatchOrchestrator),
             new BatchRun(batchId, settings, plan, definition.TotalRecipients, definition.Concurrency, request.ScheduledStart),

@@ -120,7 +120,7 @@ public static class BatchCallingServiceCollectionExtensions
             client.Timeout = TimeSpan.FromSeconds(15);
         });
         // Transient like the typed HttpClient it wraps, so the client's handler keeps rotating; the cache is shared.
-        return services.AddMemoryCache().AddTransient<ElevenLabsDirectory>();
+        return services.AddMemoryCache().AddTransient<ElevenLabsDirectory>().AddTransient<SipTrunkDialer>();
     }
 
     private sealed class PassThroughHandler : DelegatingHandler;

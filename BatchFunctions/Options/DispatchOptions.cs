@@ -20,4 +20,8 @@ public sealed class DispatchOptions
     /// <summary>How long a call may go without its final status callback before the watchdog asks Twilio about it.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Dispatch__CallWatchdogAfter must be between 00:00:01 and 1.00:00:00.")]
     public TimeSpan CallWatchdogAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often a SIP-trunk call's conversation is checked for its end; its slot frees that much late at most.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Dispatch__SipPollInterval must be between 00:00:01 and 00:10:00.")]
+    public TimeSpan SipPollInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

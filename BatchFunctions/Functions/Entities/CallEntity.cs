@@ -36,12 +36,20 @@ public sealed class CallEntity : TaskEntity<CallState>
         var result = record.Result;
         if (result.Outcome == DialOutcome.Placed)
         {
-            State = State with { CallSid = State.CallSid ?? result.CallSid, UpdatedAt = record.At };
+            State = State with { CallSid = State.CallSid ?? result.CallSid, ConversationId = result.ConversationId ?? State.ConversationId, UpdatedAt = record.At };
             return;
         }
 
         State = State with { FailureReason = result.FailureReason, FailureDetail = result.FailureDetail, EndedAt = record.At };
         MoveTo(RecipientStatus.Failed, record.At);
+    }
+
+    public void RecordConversation(ConversationRecord record)
+    {
+        if (record.Attempt == State.Attempt)
+        {
+            State = State with { ConversationId = record.ConversationId };
+        }
     }
 
     /// <summary>A call that ends after this counts as failed, not completed: nobody talked to the agent.</summary>

@@ -10,6 +10,7 @@ public sealed record CallState(
     RecipientStatus Status = RecipientStatus.Pending,
     int Attempt = 0,
     string? CallSid = null,
+    string? ConversationId = null,
     int LastSequenceNumber = -1,
     FailureReason? FailureReason = null,
     string? FailureDetail = null,

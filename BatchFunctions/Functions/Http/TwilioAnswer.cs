@@ -56,6 +56,12 @@ public sealed partial class TwilioAnswer(
 
             var twiml = await elevenLabs.RegisterTwilioCallAsync(
                 new RegisterCallRequest(definition.AgentId, definition.FromNumber, recipient.PhoneNumber, recipient.ClientData), cancellationToken);
+            if (ConversationIdIn(twiml) is { } conversationId)
+            {
+                await durable.Entities.SignalEntityAsync(CallEntity.IdFor(target.BatchId, target.RecipientIndex), nameof(CallEntity.RecordConversation),
+                    new ConversationRecord(target.Attempt, conversationId), cancellation: cancellationToken);
+            }
+
             return new ContentResult { Content = twiml, ContentType = "text/xml", StatusCode = StatusCodes.Status200OK };
         }
         catch (Exception e) when (e is HttpRequestException or ElevenLabsConfigurationException or TaskCanceledException)
@@ -63,6 +69,13 @@ public sealed partial class TwilioAnswer(
             return await ApologizeAsync(durable, target, $"ElevenLabs register-call failed: {e.Message}", cancellationToken);
         }
     }
+
+    /// <summary>register-call's TwiML names the conversation in its stream URL or a stream parameter, when it names it at all.</summary>
+    private static string? ConversationIdIn(string twiml) =>
+        ConversationIdPattern().Match(twiml) is { Success: true } match ? match.Groups["id"].Value : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex("""conversation_id(?:=|"\s+value=")(?<id>[A-Za-z0-9_-]+)""")]
+    private static partial System.Text.RegularExpressions.Regex ConversationIdPattern();
 
     private async Task<IActionResult> ApologizeAsync(DurableTaskClient durable, CallbackTarget target, string detail, CancellationToken cancellationToken)
     {

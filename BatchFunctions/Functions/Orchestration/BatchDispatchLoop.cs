@@ -101,6 +101,9 @@ internal sealed class BatchDispatchLoop : IDisposable
 
     private DateTime Now => context.CurrentUtcDateTime;
 
+    /// <summary>Twilio calls report their end by callback, so they are checked only when that is overdue; SIP-trunk calls must be polled.</summary>
+    private TimeSpan CheckInterval => run.Dial.Provider == PhoneProvider.SipTrunk ? run.Dial.SipPollInterval : run.Dial.WatchdogAfter;
+
     /// <summary>
     /// Until one dial has gone through, only one is in flight: a batch whose account or caller id the
     /// provider refuses fails after a single attempt rather than a volley of them.
@@ -163,15 +166,15 @@ internal sealed class BatchDispatchLoop : IDisposable
         {
             var ticket = ready.Dequeue();
             dialing.Add(context.CallActivityAsync<DialResult>(nameof(PlaceCall), new DialAttempt(run.BatchId, ticket, run.Dial, run.Plan), TransientRetry), ticket);
-            live.Add(new LiveCall(ticket.RecipientIndex, ticket.Attempt, null, Now + run.Dial.WatchdogAfter));
+            live.Add(new LiveCall(ticket.RecipientIndex, ticket.Attempt, null, Now + CheckInterval));
         }
 
-        if (watchdog is null && live.Where(c => c.CallSid is not null && c.CheckAt <= Now).ToList() is { Count: > 0 } stale)
+        if (watchdog is null && live.Where(c => c.Traceable && c.CheckAt <= Now).ToList() is { Count: > 0 } stale)
         {
             watchdog = context.CallActivityAsync<IReadOnlyList<StaleCallOutcome>>(nameof(CheckStaleCalls), new WatchdogRequest(run.BatchId, stale));
             foreach (var call in stale)
             {
-                Replace(call, call with { CheckAt = Now + run.Dial.WatchdogAfter });
+                Replace(call, call with { CheckAt = Now + CheckInterval });
             }
         }
     }
@@ -346,7 +349,7 @@ internal sealed class BatchDispatchLoop : IDisposable
         {
             if (call is not null)
             {
-                Replace(call, call with { CallSid = result.CallSid });
+                Replace(call, call with { CallSid = result.CallSid, ConversationId = result.ConversationId });
             }
 
             if (cancelled && hangUpOnCancel && result.CallSid is { } sid)
@@ -504,7 +507,7 @@ internal sealed class BatchDispatchLoop : IDisposable
             }
         }
 
-        if (live.Where(c => c.CallSid is not null).Select(c => c.CheckAt).DefaultIfEmpty(DateTime.MaxValue).Min() is var check && check != DateTime.MaxValue)
+        if (live.Where(c => c.Traceable).Select(c => c.CheckAt).DefaultIfEmpty(DateTime.MaxValue).Min() is var check && check != DateTime.MaxValue)
         {
             candidates.Add(check);
         }

@@ -8,6 +8,7 @@ namespace BatchFunctions.Functions.Orchestration;
 /// <param name="WorkspaceShare">Slots all running batches may hold together (50% of the workspace limit).</param>
 /// <param name="WatchdogAfter">How long a call may go without a final callback before the provider is asked about it.</param>
 /// <param name="Telephony">Ring timeout, recording and answering-machine detection for every call.</param>
+/// <param name="SipPollInterval">How often SIP-trunk calls' conversations are checked for their end (they send no callbacks).</param>
 public sealed record DialSettings(
     string AgentId,
     string PhoneNumberId,
@@ -17,4 +18,5 @@ public sealed record DialSettings(
     double CallsPerSecond,
     int WorkspaceShare,
     TimeSpan WatchdogAfter,
-    TelephonyCallConfig Telephony);
+    TelephonyCallConfig Telephony,
+    TimeSpan SipPollInterval);

@@ -1,4 +1,5 @@
 using BatchFunctions.Domain;
+using BatchFunctions.Providers.ElevenLabs;
 using BatchFunctions.Providers.Twilio;
 using BatchFunctions.Scheduling;
 using BatchFunctions.Storage;
@@ -19,6 +20,7 @@ public sealed class PlaceCall(
     DialQueue queue,
     DoNotCallList doNotCall,
     TwilioCallPlacer twilio,
+    SipTrunkDialer sipTrunk,
     ICampaignClock clock,
     TimeProvider time)
     : TaskActivity<DialAttempt, DialResult>
@@ -51,6 +53,14 @@ public sealed class PlaceCall(
             return earlier;
         }
 
+        if (intent.WasAlreadyRecorded && attempt.Dial.Provider == PhoneProvider.SipTrunk)
+        {
+            // ElevenLabs offers no way to find a SIP-trunk call we lost track of; calling again might
+            // reach the person twice, so the attempt fails and says why.
+            return await RecordAsync(call, new DialResult(DialOutcome.RecipientRejected, null, FailureReason.ProviderUnavailable,
+                "Whether ElevenLabs placed this SIP-trunk call is unknown (no answer to the request); not dialed again to avoid calling twice."));
+        }
+
         if (intent.WasAlreadyRecorded && await twilio.FindPlacedCallAsync(call, intent.CreatedAt) is { } existingSid)
         {
             return await RecordAsync(call, new DialResult(DialOutcome.Placed, existingSid));
@@ -74,7 +84,13 @@ public sealed class PlaceCall(
 
         try
         {
-            return await RecordAsync(call, await twilio.PlaceAsync(call));
+            var result = attempt.Dial.Provider == PhoneProvider.SipTrunk
+                ? await sipTrunk.PlaceAsync(
+                    new SipTrunkCallRequest(attempt.Dial.AgentId, attempt.Dial.PhoneNumberId, recipient.PhoneNumber, recipient.ClientData,
+                        new SipTelephonyCallConfig(attempt.Dial.Telephony.RingingTimeoutSecs)),
+                    CancellationToken.None)
+                : await twilio.PlaceAsync(call);
+            return await RecordAsync(call, result);
         }
         catch (TransientTelephonyException e) when (!e.OutcomeUnknown)
         {

@@ -64,6 +64,49 @@ public sealed class ElevenLabsClient(HttpClient http)
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
+    /// <exception cref="ElevenLabsConfigurationException">The key, agent or phone number is refused.</exception>
+    /// <exception cref="HttpRequestException">ElevenLabs failed or was unreachable; whether the call started is unknown.</exception>
+    public async Task<SipTrunkCallStarted> StartSipTrunkCallAsync(SipTrunkCallRequest request, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("v1/convai/sip-trunk/outbound-call", request, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity)
+        {
+            var refusal = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new ElevenLabsConfigurationException($"ElevenLabs refused the SIP-trunk call's agent or phone number (HTTP {(int)response.StatusCode}): {Truncate(refusal)}");
+        }
+
+        await ThrowIfRefusedAsync(response, "sip-trunk/outbound-call", cancellationToken);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        var root = document.RootElement;
+        return new SipTrunkCallStarted(
+            root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.True,
+            root.TryGetProperty("message", out var message) ? message.GetString() ?? "" : "",
+            StringOrNull(root, "conversation_id"),
+            StringOrNull(root, "sip_call_id"));
+    }
+
+    /// <returns>The conversation's state, or null when ElevenLabs does not know it.</returns>
+    public async Task<ConversationState?> GetConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        using var document = await GetJsonAsync($"v1/convai/conversations/{Uri.EscapeDataString(conversationId)}", cancellationToken);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var root = document.RootElement;
+        int? duration = TryGet(root, out var seconds, "metadata", "call_duration_secs") && seconds.ValueKind == JsonValueKind.Number ? seconds.GetInt32() : null;
+        return new ConversationState(
+            StringOrNull(root, "status") ?? "unknown",
+            duration,
+            TryGet(root, out var result, "metadata", "phone_call", "call_result") && result.ValueKind == JsonValueKind.String ? result.GetString() : null,
+            TryGet(root, out var reason, "metadata", "termination_reason") && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null);
+    }
+
+    private static string? StringOrNull(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
     private async Task<JsonDocument?> GetJsonAsync(string path, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(path, cancellationToken);
