@@ -83,4 +83,21 @@ public sealed class BudgetAndResilienceTests
         Assert.All(call.Callbacks, c => Assert.Equal(503, c.HttpStatus));
         Assert.Equal(3, app.Simulator.Calls.Count);
     }
+
+    [Fact]
+    public async Task ManyGenerations_EveryRecipientCalledOnceAndBatchCompletes()
+    {
+        // Enough steps for several ContinueAsNew generations, with live calls carried across each.
+        var simulator = AppUnderTest.DefaultSimulatorOptions();
+        simulator.TalkSeconds = new DurationRange { Min = 10, Max = 60 };
+        await using var app = await AppUnderTest.StartAsync(simulator, new Dictionary<string, string?> { ["Twilio:CallsPerSecond"] = "1000" });
+        var numbers = BatchDriver.Numbers(150);
+
+        var batchId = await app.LaunchAsync(numbers, new Dictionary<string, string> { ["target_concurrency_limit"] = "20" });
+        var batch = await app.WaitForStatusAsync(batchId, "completed", TimeSpan.FromSeconds(180));
+
+        Assert.Equal(numbers.Order(), app.Simulator.Calls.Select(c => c.To).Order());
+        Assert.Equal(150, batch.GetProperty("status_counts").GetProperty("completed").GetInt32());
+        Assert.InRange(app.Simulator.PeakLiveCalls, 2, 20);
+    }
 }

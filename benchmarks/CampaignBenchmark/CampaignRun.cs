@@ -32,8 +32,17 @@ internal sealed record CampaignRun(
             ["target_concurrency_limit"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         var samples = new List<HistorySample>();
+        var progress = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
+            if (progress.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                var state0 = (await app.Durable.Client.Entities.GetEntityAsync<BatchState>(BatchEntity.IdFor(batchId)))?.State;
+                Console.Error.WriteLine($"  {DateTime.UtcNow:HH:mm:ss} dialed {app.Simulator.Calls.Count}/{recipients}, live {app.Simulator.LiveCalls}, "
+                    + $"batch {state0?.Status} finished {state0?.RecipientCounts.Finished} live {state0?.RecipientCounts.Live}, history {samples.LastOrDefault()?.Events}");
+                progress.Restart();
+            }
+
             if (await app.Durable.SampleHistoryAsync(batchId) is { } sample)
             {
                 samples.Add(sample);

@@ -129,6 +129,10 @@ internal sealed class BatchDispatchLoop : IDisposable
             if (draining && NothingInFlight())
             {
                 await ReportProgressAsync(force: true);
+
+                // A cancellable timer still pending keeps ContinueAsNew from taking effect (measured:
+                // the execution never completes and later events are swallowed), so cancel it first.
+                wakeCancellation?.Cancel();
                 var next = Carry();
                 context.ContinueAsNew(next, preserveUnprocessedEvents: true);
                 return next;
