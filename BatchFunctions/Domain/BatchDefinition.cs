@@ -1,6 +1,9 @@
 namespace BatchFunctions.Domain;
 
 /// <summary>What a batch is, fixed when it is created. Recipients live in storage, not here.</summary>
+/// <param name="ScheduledAt">When dialing may start (ElevenLabs' scheduled_time_unix); null = at once.</param>
+/// <param name="Timezone">The IANA time zone the schedule was given in, reported back as given.</param>
+/// <param name="TelephonyCallConfig">ElevenLabs' telephony_call_config as submitted; null = the app's defaults.</param>
 public sealed record BatchDefinition(
     string BatchId,
     string Name,
@@ -13,4 +16,7 @@ public sealed record BatchDefinition(
     int Concurrency,
     int? TargetConcurrencyLimit,
     DateTimeOffset CreatedAt,
-    string Source);
+    string Source,
+    DateTimeOffset? ScheduledAt = null,
+    string? Timezone = null,
+    TelephonyCallConfig? TelephonyCallConfig = null);

@@ -16,6 +16,9 @@ public static class StorageNames
 
     public const string DialIntentsTable = "DialIntents";
 
+    /// <summary>Every batch newest first, for listing (see <see cref="BatchIndex"/>).</summary>
+    public const string BatchIndexTable = "BatchIndex";
+
     /// <summary>The connection the Functions host itself uses; the app's data shares that account.</summary>
     public const string ConnectionName = "AzureWebJobsStorage";
 }

@@ -26,6 +26,9 @@ public sealed class BatchEntity : TaskEntity<BatchState>
     public void RecordTransition(StatusTransition transition) =>
         State = State with { Counts = State.RecipientCounts.Apply(transition), LastUpdatedAt = Latest(transition.At) };
 
+    /// <summary>Forgets the batch: an entity whose state is null is deleted by the runtime.</summary>
+    public void Delete() => State = null!;
+
     protected override BatchState InitializeState(TaskEntityOperation entityOperation) => new();
 
     private DateTimeOffset Latest(DateTimeOffset at) => State.LastUpdatedAt is { } last && last > at ? last : at;

@@ -8,6 +8,7 @@ namespace BatchFunctions.Functions.Orchestration;
 /// <param name="NextIndex">The first recipient not yet dialed.</param>
 /// <param name="Live">Attempts holding a slot: dialed and not yet reported ended.</param>
 /// <param name="Started">The batch has been marked started (done once, in the first generation).</param>
+/// <param name="ScheduledAt">When dialing may start; null = at once (a durable timer waits until then).</param>
 public sealed record BatchRun(
     string BatchId,
     string FromNumber,
@@ -15,4 +16,5 @@ public sealed record BatchRun(
     int Concurrency,
     int NextIndex,
     IReadOnlyList<CallAttempt> Live,
-    bool Started = false);
+    bool Started = false,
+    DateTimeOffset? ScheduledAt = null);

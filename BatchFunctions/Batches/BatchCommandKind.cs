@@ -1,0 +1,9 @@
+namespace BatchFunctions.Batches;
+
+public enum BatchCommandKind
+{
+    Cancel,
+    Pause,
+    Resume,
+    SetConcurrency,
+}

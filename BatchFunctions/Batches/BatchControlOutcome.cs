@@ -1,0 +1,8 @@
+namespace BatchFunctions.Batches;
+
+public enum BatchControlOutcome
+{
+    Accepted,
+    NotFound,
+    Conflict,
+}
