@@ -4,8 +4,9 @@ using BatchFunctions.Domain;
 namespace BatchFunctions.Api;
 
 /// <summary>
-/// ElevenLabs' BatchCallResponse, field for field, plus counts per status and a failure message.
-/// With <see cref="Recipients"/> set it is their BatchCallDetailedResponse.
+/// ElevenLabs' BatchCallResponse, field for field (checked against the official SDK's schema), plus
+/// what we know beyond it: the concurrency in force, counts per status, why a batch failed and where
+/// it came from. With <see cref="Recipients"/> set it is their BatchCallDetailedResponse.
 /// </summary>
 public sealed record BatchCallResponse(
     string Id,
@@ -23,10 +24,12 @@ public sealed record BatchCallResponse(
     long LastUpdatedAtUnix,
     BatchStatus Status,
     int RetryCount,
+    TelephonyCallConfig TelephonyCallConfig,
     int? TargetConcurrencyLimit,
     int ConcurrencyLimit,
     RecipientStatusCounts StatusCounts,
-    string? FailureMessage)
+    string? FailureMessage,
+    string Source)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<BatchRecipientResponse>? Recipients { get; init; }

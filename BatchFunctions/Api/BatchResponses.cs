@@ -6,6 +6,8 @@ namespace BatchFunctions.Api;
 /// <summary>Projects stored batch and call state into ElevenLabs' response shapes.</summary>
 public static class BatchResponses
 {
+    private static readonly TelephonyCallConfig Defaults = new(null, null, null);
+
     public static BatchCallResponse Summary(BatchDefinition definition, BatchState state)
     {
         var counts = state.RecipientCounts;
@@ -18,19 +20,21 @@ public static class BatchResponses
             definition.AgentId,
             definition.AgentName,
             definition.CreatedAt.ToUnixTimeSeconds(),
-            (state.StartedAt ?? definition.CreatedAt).ToUnixTimeSeconds(),
-            null,
+            (definition.ScheduledAt ?? definition.CreatedAt).ToUnixTimeSeconds(),
+            definition.Timezone,
             counts.NotPending,
             scheduled,
             counts.Finished,
             (state.LastUpdatedAt ?? definition.CreatedAt).ToUnixTimeSeconds(),
             state.Status,
             0,
+            definition.TelephonyCallConfig ?? Defaults,
             definition.TargetConcurrencyLimit,
             definition.Concurrency,
             new RecipientStatusCounts(scheduled - counts.NotPending, counts.Dispatched, counts.Initiated, counts.InProgress,
                 counts.Completed, counts.Failed, counts.Cancelled, counts.Voicemail),
-            state.Failure?.Message);
+            state.Failure?.Message,
+            definition.Source);
     }
 
     public static BatchRecipientResponse Recipient(Recipient recipient, CallState? call, DateTimeOffset batchCreatedAt) => new(

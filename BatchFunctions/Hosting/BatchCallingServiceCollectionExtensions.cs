@@ -33,7 +33,8 @@ public static class BatchCallingServiceCollectionExtensions
             .AddTwilio()
             .AddElevenLabs()
             .AddSingleton<BatchLauncher>()
-            .AddSingleton<ApiKeyAuthenticator>();
+            .AddSingleton<BatchControl>()
+            .AddBatchApi();
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)
@@ -77,8 +78,15 @@ public static class BatchCallingServiceCollectionExtensions
         return services
             .AddSingleton<RecipientStore>()
             .AddSingleton<DialIntentStore>()
+            .AddSingleton<BatchIndex>()
             .AddSingleton<UploadArchive>();
     }
+
+    private static IServiceCollection AddBatchApi(this IServiceCollection services) => services
+        .AddSingleton<ApiKeyAuthenticator>()
+        .AddSingleton<SubmitRequestReader>()
+        .AddSingleton<BatchReader>()
+        .AddSingleton<BatchRemover>();
 
     private static IServiceCollection AddTwilio(this IServiceCollection services)
     {
