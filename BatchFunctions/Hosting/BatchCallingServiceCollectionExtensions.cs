@@ -85,6 +85,7 @@ public static class BatchCallingServiceCollectionExtensions
     private static IServiceCollection AddBatchApi(this IServiceCollection services) => services
         .AddSingleton<ApiKeyAuthenticator>()
         .AddSingleton<SubmitRequestReader>()
+        .AddSingleton<UploadedBatchReader>()
         .AddSingleton<BatchReader>()
         .AddSingleton<BatchRemover>();
 
