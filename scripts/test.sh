@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-if [[ ! -d node_modules/azurite ]]; then
+if [[ ! -d node_modules/azurite || ! -d node_modules/@elevenlabs/elevenlabs-js ]]; then
   npm ci --no-audit --no-fund
 fi
 
