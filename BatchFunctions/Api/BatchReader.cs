@@ -15,16 +15,29 @@ namespace BatchFunctions.Api;
 /// independent queries (recipients table, entity store), several blocks are read at once, and memory
 /// stays bounded by the blocks in flight whatever the size of the batch.
 /// </summary>
-public sealed class BatchReader(BatchIndex index, RecipientStore recipients)
+public sealed class BatchReader(BatchIndex index, RecipientStore recipients) : IDisposable
 {
     public const int BlockSize = 1000;
     private const int BlocksInFlight = 4;
+    private const int EntityReadAttempts = 3;
+
+    /// <summary>
+    /// Entity reads in flight at once, across all requests: a page of the list reads up to 100 batch
+    /// entities and a large batch several blocks; unbounded, 50 clients put thousands of reads on the
+    /// storage account at once and the slowest wait for the storage client's timeout.
+    /// </summary>
+    private const int EntityReadsInFlight = 32;
+
+    private readonly SemaphoreSlim entityReads = new(EntityReadsInFlight);
+
+    /// <summary>A singleton: the container disposes it with the app.</summary>
+    public void Dispose() => entityReads.Dispose();
 
     public async Task<BatchSnapshot?> GetAsync(DurableTaskClient durable, string batchId, CancellationToken cancellationToken)
     {
-        var entity = durable.Entities.GetEntityAsync<BatchState>(BatchEntity.IdFor(batchId), cancellation: cancellationToken);
+        var entity = ReadBatchEntityAsync(durable, batchId, cancellationToken);
         var definition = await index.FindAsync(batchId, cancellationToken);
-        var state = (await entity)?.State;
+        var state = await entity;
         return definition is null ? null : new BatchSnapshot(state?.Definition ?? definition, state?.Definition is null ? new BatchState(definition) : state);
     }
 
@@ -36,7 +49,7 @@ public sealed class BatchReader(BatchIndex index, RecipientStore recipients)
         var page = entries.Take(limit).ToList();
         var batches = await Task.WhenAll(page.Select(async entry =>
         {
-            var state = (await durable.Entities.GetEntityAsync<BatchState>(BatchEntity.IdFor(entry.Definition.BatchId), cancellation: cancellationToken))?.State;
+            var state = await ReadBatchEntityAsync(durable, entry.Definition.BatchId, cancellationToken);
             return (state?.Definition is null ? new BatchSnapshot(entry.Definition, new BatchState(entry.Definition)) : new BatchSnapshot(state.Definition, state)).Summary;
         }));
         var hasMore = entries.Count > limit;
@@ -77,9 +90,39 @@ public sealed class BatchReader(BatchIndex index, RecipientStore recipients)
         }
     }
 
+    private Task<BatchState?> ReadBatchEntityAsync(DurableTaskClient durable, string batchId, CancellationToken cancellationToken) =>
+        WithRetriesAsync(async () => (await durable.Entities.GetEntityAsync<BatchState>(BatchEntity.IdFor(batchId), cancellation: cancellationToken))?.State, cancellationToken);
+
+    /// <summary>
+    /// Reads of an entity race with the entity's own writes: on the Azure Storage provider a large state
+    /// lives in a blob that a write replaces, so a read between the row and the blob finds no blob. A
+    /// busy batch's entity is written many times a second; reading again a moment later succeeds.
+    /// </summary>
+    private async Task<T> WithRetriesAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await entityReads.WaitAsync(cancellationToken);
+            try
+            {
+                return await read();
+            }
+            catch (Exception e) when (attempt < EntityReadAttempts && e is not OperationCanceledException)
+            {
+                // Wait outside the limiter below, so a retry does not hold a slot while it sleeps.
+            }
+            finally
+            {
+                entityReads.Release();
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+        }
+    }
+
     private async Task<RecipientOutcome[]> ReadBlockAsync(DurableTaskClient durable, string batchId, int from, int to, CancellationToken cancellationToken)
     {
-        var calls = CallsInBlockAsync(durable, batchId, from / BlockSize, cancellationToken);
+        var calls = WithRetriesAsync(() => CallsInBlockAsync(durable, batchId, from / BlockSize, cancellationToken), cancellationToken);
         var block = await recipients.ListRangeAsync(batchId, from, to, cancellationToken);
         var callsByIndex = await calls;
         return [.. block.Select(recipient => new RecipientOutcome(recipient, callsByIndex.GetValueOrDefault(recipient.Index)))];
