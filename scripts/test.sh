@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-if [[ ! -d node_modules/azurite || ! -d node_modules/xlsx || ! -d node_modules/exceljs ]]; then
+if [[ ! -d node_modules/azurite || ! -d node_modules/xlsx || ! -d node_modules/exceljs || ! -d node_modules/twilio || ! -d node_modules/@elevenlabs/elevenlabs-js ]]; then
   npm ci --no-audit --no-fund
 fi
 

@@ -77,6 +77,17 @@ public sealed class CoreDurableTaskClient(IOrchestrationServiceClient service, D
     public override Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default) =>
         service.ForceTerminateTaskOrchestrationAsync(instanceId, converter.Serialize(options?.Output));
 
+    public override async Task<Microsoft.DurableTask.Client.PurgeResult> PurgeInstanceAsync(string instanceId, PurgeInstanceOptions? options = null, CancellationToken cancellation = default)
+    {
+        if (await GetInstancesAsync(instanceId, cancellation: cancellation) is { IsCompleted: false })
+        {
+            throw new InvalidOperationException($"Instance {instanceId} is still running; only completed, failed or terminated instances can be purged.");
+        }
+
+        var purged = await ((IOrchestrationServicePurgeClient)service).PurgeInstanceStateAsync(instanceId);
+        return new Microsoft.DurableTask.Client.PurgeResult(purged.DeletedInstanceCount);
+    }
+
     public override Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
         throw new NotSupportedException("The app does not suspend orchestrations.");
 

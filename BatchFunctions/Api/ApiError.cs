@@ -3,13 +3,26 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace BatchFunctions.Api;
 
-/// <summary>Error bodies in ElevenLabs' shape: {"detail": {"status": ..., "message": ...}}.</summary>
+/// <summary>
+/// Error bodies in ElevenLabs' shapes: {"detail": {"status": ..., "message": ...}} for most errors,
+/// and FastAPI's {"detail": [{"type", "loc", "msg", "input"}]} for requests that fail validation (422).
+/// </summary>
 public static class ApiError
 {
     public static IActionResult NotFound(string message) => Result(StatusCodes.Status404NotFound, "not_found", message);
 
     public static IActionResult Unauthorized() => Result(
         StatusCodes.Status401Unauthorized, "invalid_api_key", "Send a valid API key in the xi-api-key header.");
+
+    public static IActionResult Conflict(string message) => Result(StatusCodes.Status409Conflict, "conflict", message);
+
+    /// <summary>ElevenLabs (agent or phone number lookup) failed or refused us; the request itself may be fine.</summary>
+    public static IActionResult BadGateway(string message) => Result(StatusCodes.Status502BadGateway, "upstream_error", message);
+
+    public static IActionResult Unprocessable(IEnumerable<ValidationIssue> issues) =>
+        new JsonResult(new { detail = issues.ToList() }, ApiJson.Options) { StatusCode = StatusCodes.Status422UnprocessableEntity };
+
+    public static IActionResult Unprocessable(ValidationIssue issue) => Unprocessable([issue]);
 
     private static JsonResult Result(int statusCode, string status, string message) =>
         new(new { detail = new { status, message } }, ApiJson.Options) { StatusCode = statusCode };

@@ -4,9 +4,10 @@ using BatchFunctions.Domain;
 namespace BatchFunctions.Api;
 
 /// <summary>
-/// ElevenLabs' BatchCallResponse, field for field, plus counts per status, a failure message and
-/// whether the operator paused it (ElevenLabs has no pause; the status stays in_progress).
-/// With <see cref="Recipients"/> set it is their BatchCallDetailedResponse.
+/// ElevenLabs' BatchCallResponse, field for field (checked against the official SDK's schema), plus
+/// what we know beyond it: the concurrency in force, counts per status, why a batch failed, where it
+/// came from and whether the operator paused it (ElevenLabs has no pause; the status stays
+/// in_progress). With <see cref="Recipients"/> set it is their BatchCallDetailedResponse.
 /// </summary>
 public sealed record BatchCallResponse(
     string Id,
@@ -24,10 +25,12 @@ public sealed record BatchCallResponse(
     long LastUpdatedAtUnix,
     BatchStatus Status,
     int RetryCount,
+    TelephonyCallConfig TelephonyCallConfig,
     int? TargetConcurrencyLimit,
     int ConcurrencyLimit,
     RecipientStatusCounts StatusCounts,
     string? FailureMessage,
+    string Source,
     bool Paused)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -2,7 +2,11 @@ using BatchFunctions.Domain;
 
 namespace BatchFunctions.Api;
 
-/// <summary>ElevenLabs' recipient shape, plus what we know beyond it: the source row, attempts and why a call failed.</summary>
+/// <summary>
+/// ElevenLabs' recipient shape (OutboundCallRecipientResponseModel), plus what we know beyond it: the
+/// source row, attempts, the Twilio call and why a call failed.
+/// </summary>
+/// <param name="RowNumber">Row in the uploaded file (header = 1); 0 for recipients submitted as JSON.</param>
 public sealed record BatchRecipientResponse(
     string Id,
     string PhoneNumber,

@@ -22,18 +22,20 @@ public static class BatchResponses
             definition.AgentId,
             definition.AgentName,
             definition.CreatedAt.ToUnixTimeSeconds(),
-            (definition.ScheduledStart ?? state.StartedAt ?? definition.CreatedAt).ToUnixTimeSeconds(),
-            definition.TimeZone,
+            (definition.ScheduledAt ?? definition.CreatedAt).ToUnixTimeSeconds(),
+            definition.Timezone,
             counts.NotPending,
             scheduled,
             counts.Finished,
             (state.LastUpdatedAt ?? definition.CreatedAt).ToUnixTimeSeconds(),
             state.Status,
             state.RetryCount,
+            definition.TelephonyCallConfig ?? TelephonyCallConfig.Default,
             definition.TargetConcurrencyLimit,
             state.ConcurrencyLimit ?? definition.Concurrency,
             new RecipientStatusCounts(pending - cancelledPending, counts.Live, counts.Completed, counts.Failed, counts.Cancelled + cancelledPending, counts.Voicemail),
             state.Failure?.Message,
+            definition.Source,
             state.Paused);
     }
 

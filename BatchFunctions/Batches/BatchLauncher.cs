@@ -20,6 +20,7 @@ namespace BatchFunctions.Batches;
 public sealed class BatchLauncher(
     ElevenLabsDirectory elevenLabs,
     RecipientStore recipients,
+    BatchIndex index,
     IOptions<DispatchOptions> dispatch,
     IOptions<TwilioOptions> twilio,
     IOptions<BatchDefaultsOptions> defaults,
@@ -28,19 +29,58 @@ public sealed class BatchLauncher(
 {
     public async Task<BatchDefinition> LaunchAsync(DurableTaskClient durable, string batchId, BatchRequest request, ParsedRecipientList list, CancellationToken cancellationToken)
     {
+        var definition = await ValidateAsync(batchId, request, list, cancellationToken);
+        if (await durable.GetInstanceAsync(batchId, cancellationToken) is not null)
+        {
+            return definition;
+        }
+
+        var plan = definition.Plan!;
+        var located = list.Recipients.Select(r => r with { TimeZones = RecipientTimeZones.For(r, plan.DefaultTimeZone) });
+        await recipients.SaveAsync(batchId, located, cancellationToken);
+        await index.AddAsync(definition, cancellationToken);
+        await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.Create), definition, cancellation: cancellationToken);
+        var settings = new DialSettings(
+            definition.AgentId,
+            definition.PhoneNumberId,
+            definition.FromNumber,
+            definition.Provider,
+            request.Region,
+            twilio.Value.CallsPerSecond,
+            ConcurrencyBudget.WorkspaceShare(dispatch.Value.WorkspaceConcurrencyLimit),
+            dispatch.Value.CallWatchdogAfter,
+            definition.TelephonyCallConfig ?? TelephonyCallConfig.Default,
+            dispatch.Value.SipPollInterval);
+        await durable.ScheduleNewOrchestrationInstanceAsync(
+            nameof(BatchOrchestrator),
+            new BatchRun(batchId, settings, plan, definition.TotalRecipients, definition.Concurrency, definition.ScheduledAt),
+            new StartOrchestrationOptions(batchId),
+            cancellationToken);
+        return definition;
+    }
+
+    /// <summary>
+    /// Every check a batch must pass (recipients, agent, overrides, phone number, time zone,
+    /// do-not-call list) without launching anything: the launch itself and the API's dry run both go
+    /// through here.
+    /// </summary>
+    /// <returns>The batch as it would be launched.</returns>
+    public async Task<BatchDefinition> ValidateAsync(string batchId, BatchRequest request, ParsedRecipientList list, CancellationToken cancellationToken)
+    {
         if (list.Unusable is { } reason)
         {
-            throw new BatchRejectedException(reason);
+            throw new BatchRejectedException(reason) { Setting = BatchSetting.Recipients };
         }
 
         var agent = await elevenLabs.GetAgentAsync(request.AgentId, cancellationToken)
-            ?? throw new BatchRejectedException($"ElevenLabs has no agent '{request.AgentId}'. Use the agent id shown in the ElevenLabs dashboard (Agents > your agent > ID).");
+            ?? throw new BatchRejectedException($"ElevenLabs has no agent '{request.AgentId}'. Use the agent id shown in the ElevenLabs dashboard (Agents > your agent > ID).") { Setting = BatchSetting.AgentId };
         if (agent.DynamicVariables.Contains(RecipientColumns.PhoneNumber))
         {
             // ElevenLabs' own rule: the phone_number column is the number to call, so it cannot also fill the agent's variable.
             throw new BatchRejectedException(
                 $"Agent '{agent.Name}' has a dynamic variable named phone_number, but the phone_number column is the number to call and cannot also set "
-                + "that variable. Rename the variable in the agent (its prompt and first message, e.g. to {{customer_phone}}), and add a column with the new name if the agent needs the number.");
+                + "that variable. Rename the variable in the agent (its prompt and first message, e.g. to {{customer_phone}}), and add a column with the new name if the agent needs the number.")
+            { Setting = BatchSetting.AgentId };
         }
 
         var forbidden = list.OverrideColumns.Where(column => !agent.AllowedOverrides.Contains(column)).ToList();
@@ -49,33 +89,34 @@ public sealed class BatchLauncher(
             throw new BatchRejectedException(
                 $"The file has {string.Join(", ", forbidden.Select(c => $"a '{c}' column"))}, but agent '{agent.Name}' does not allow overriding "
                 + $"{(forbidden.Count == 1 ? "it" : "them")}. Enable the override in the agent's Security settings "
-                + $"(platform_settings.overrides.conversation_config_override: {string.Join(", ", forbidden.Select(OverrideSetting))}), or remove the column.");
+                + $"(platform_settings.overrides.conversation_config_override: {string.Join(", ", forbidden.Select(OverrideSetting))}), or remove the column.")
+            { Setting = BatchSetting.Overrides };
         }
 
         var phone = await elevenLabs.GetPhoneNumberAsync(request.PhoneNumberId, cancellationToken)
-            ?? throw new BatchRejectedException($"ElevenLabs has no phone number '{request.PhoneNumberId}'. Use the phone number id shown in the ElevenLabs dashboard (Phone Numbers).");
+            ?? throw new BatchRejectedException($"ElevenLabs has no phone number '{request.PhoneNumberId}'. Use the phone number id shown in the ElevenLabs dashboard (Phone Numbers).") { Setting = BatchSetting.PhoneNumberId };
         if (!phone.SupportsOutbound)
         {
-            throw new BatchRejectedException($"Phone number '{request.PhoneNumberId}' is not enabled for outbound calls in ElevenLabs.");
+            throw new BatchRejectedException($"Phone number '{request.PhoneNumberId}' is not enabled for outbound calls in ElevenLabs.") { Setting = BatchSetting.PhoneNumberId };
         }
 
-        if (request.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        if (request.Timezone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
-            throw new BatchRejectedException($"'{zone}' is not an IANA time zone; use a name such as America/New_York or Europe/London.");
+            throw new BatchRejectedException($"'{zone}' is not an IANA time zone; use a name such as America/New_York or Europe/London.") { Setting = BatchSetting.Timezone };
         }
 
         if (request.DoNotCallList is { } doNotCallList && !await doNotCall.ExistsAsync(doNotCallList, cancellationToken))
         {
-            throw new BatchRejectedException($"The do-not-call list '{doNotCallList}' does not exist in the app's storage; upload it (container/blob) or leave it out.");
+            throw new BatchRejectedException($"The do-not-call list '{doNotCallList}' does not exist in the app's storage; upload it (container/blob) or leave it out.")
+            { Setting = BatchSetting.DoNotCallList };
         }
 
         var plan = new DialPlan(
             request.Window ?? CallingWindow.Parse(defaults.Value.DefaultCallingWindow, null),
             request.Retries ?? RetryRules.None,
-            request.TimeZone ?? defaults.Value.DefaultTimeZone,
+            request.Timezone ?? defaults.Value.DefaultTimeZone,
             request.DoNotCallList);
-        var workspaceLimit = dispatch.Value.WorkspaceConcurrencyLimit;
-        var definition = new BatchDefinition(
+        return new BatchDefinition(
             batchId,
             request.Name,
             agent.AgentId,
@@ -84,40 +125,14 @@ public sealed class BatchLauncher(
             phone.PhoneNumber,
             phone.Provider,
             list.Recipients.Count,
-            ConcurrencyBudget.ForBatch(request.TargetConcurrencyLimit, workspaceLimit, agent.ConcurrencyLimit),
+            ConcurrencyBudget.ForBatch(request.TargetConcurrencyLimit, dispatch.Value.WorkspaceConcurrencyLimit, agent.ConcurrencyLimit),
             request.TargetConcurrencyLimit,
             clock.GetUtcNow(),
             request.Source,
-            request.ScheduledStart,
-            request.TimeZone,
-            plan,
-            request.Telephony);
-
-        if (await durable.GetInstanceAsync(batchId, cancellationToken) is not null)
-        {
-            return definition;
-        }
-
-        var located = list.Recipients.Select(r => r with { TimeZones = RecipientTimeZones.For(r, plan.DefaultTimeZone) });
-        await recipients.SaveAsync(batchId, located, cancellationToken);
-        await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.Create), definition, cancellation: cancellationToken);
-        var settings = new DialSettings(
-            agent.AgentId,
-            phone.PhoneNumberId,
-            phone.PhoneNumber,
-            phone.Provider,
-            request.Region,
-            twilio.Value.CallsPerSecond,
-            ConcurrencyBudget.WorkspaceShare(workspaceLimit),
-            dispatch.Value.CallWatchdogAfter,
-            request.Telephony ?? TelephonyCallConfig.Default,
-            dispatch.Value.SipPollInterval);
-        await durable.ScheduleNewOrchestrationInstanceAsync(
-            nameof(BatchOrchestrator),
-            new BatchRun(batchId, settings, plan, definition.TotalRecipients, definition.Concurrency, request.ScheduledStart),
-            new StartOrchestrationOptions(batchId),
-            cancellationToken);
-        return definition;
+            request.ScheduledAt,
+            request.Timezone,
+            request.TelephonyCallConfig,
+            plan);
     }
 
     private static string OverrideSetting(string column) => column switch

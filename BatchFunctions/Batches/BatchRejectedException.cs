@@ -14,4 +14,7 @@ public sealed class BatchRejectedException : Exception
     public BatchRejectedException()
     {
     }
+
+    /// <summary>The setting at fault, when the rejection is about one; the file or list otherwise.</summary>
+    public BatchSetting? Setting { get; init; }
 }

@@ -3,8 +3,10 @@ using BatchFunctions.Scheduling;
 namespace BatchFunctions.Domain;
 
 /// <summary>What a batch is, fixed when it is created. Recipients live in storage, not here.</summary>
-/// <param name="ScheduledStart">When dialing may begin; null: at once.</param>
-/// <param name="TimeZone">The IANA zone the operator scheduled in (ElevenLabs' timezone field).</param>
+/// <param name="ScheduledAt">When dialing may start (ElevenLabs' scheduled_time_unix); null = at once.</param>
+/// <param name="Timezone">The IANA time zone the schedule was given in, reported back as given.</param>
+/// <param name="TelephonyCallConfig">ElevenLabs' telephony_call_config as submitted; null = the app's defaults.</param>
+/// <param name="Plan">When and how often to dial: calling window, retry rules, do-not-call list.</param>
 public sealed record BatchDefinition(
     string BatchId,
     string Name,
@@ -18,7 +20,7 @@ public sealed record BatchDefinition(
     int? TargetConcurrencyLimit,
     DateTimeOffset CreatedAt,
     string Source,
-    DateTimeOffset? ScheduledStart = null,
-    string? TimeZone = null,
-    DialPlan? Plan = null,
-    TelephonyCallConfig? Telephony = null);
+    DateTimeOffset? ScheduledAt = null,
+    string? Timezone = null,
+    TelephonyCallConfig? TelephonyCallConfig = null,
+    DialPlan? Plan = null);

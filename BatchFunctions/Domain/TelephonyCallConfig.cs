@@ -1,8 +1,15 @@
+using System.Text.Json.Serialization;
+
 namespace BatchFunctions.Domain;
 
-/// <summary>ElevenLabs' telephony_call_config for a batch: how long to ring, whether to record, answering-machine detection.</summary>
-/// <param name="RingingTimeoutSecs">Seconds to ring before giving up; null: the app's default.</param>
-public sealed record TelephonyCallConfig(int? RingingTimeoutSecs = null, bool RecordingEnabled = false, MachineDetection MachineDetection = MachineDetection.Disabled)
+/// <summary>
+/// ElevenLabs' per-batch telephony settings, as the batch was submitted with them. Unset values mean
+/// the app's defaults (Dispatch__RingTimeoutSeconds for the ring timeout).
+/// </summary>
+public sealed record TelephonyCallConfig(
+    [property: JsonPropertyName("ringing_timeout_secs")] int? RingingTimeoutSecs,
+    [property: JsonPropertyName("twilio_call_recording_enabled")] bool? TwilioCallRecordingEnabled,
+    [property: JsonPropertyName("twilio_machine_detection")] TwilioMachineDetection? TwilioMachineDetection)
 {
-    public static readonly TelephonyCallConfig Default = new();
+    public static readonly TelephonyCallConfig Default = new(null, null, null);
 }

@@ -42,7 +42,7 @@ public static class BatchCallingServiceCollectionExtensions
             .AddElevenLabs()
             .AddTransient<BatchLauncher>()
             .AddSingleton<BatchControl>()
-            .AddSingleton<ApiKeyAuthenticator>();
+            .AddBatchApi();
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)
@@ -88,8 +88,16 @@ public static class BatchCallingServiceCollectionExtensions
             .AddSingleton<DialIntentStore>()
             .AddSingleton<DialQueue>()
             .AddSingleton<DoNotCallList>()
+            .AddSingleton<BatchIndex>()
             .AddSingleton<UploadArchive>();
     }
+
+    private static IServiceCollection AddBatchApi(this IServiceCollection services) => services
+        .AddSingleton<ApiKeyAuthenticator>()
+        .AddSingleton<SubmitRequestReader>()
+        .AddSingleton<UploadedBatchReader>()
+        .AddSingleton<BatchReader>()
+        .AddSingleton<BatchRemover>();
 
     private static IServiceCollection AddTwilio(this IServiceCollection services)
     {

@@ -28,7 +28,7 @@ public static class BlobBatchSettings
     public const string DoNotCall = "do_not_call";
     public const string RingingTimeout = "ringing_timeout_secs";
     public const string Recording = "recording";
-    public const string MachineDetectionMode = "machine_detection";
+    public const string MachineDetection = "machine_detection";
 
     /// <summary>The worksheet of an XLS or XLSX file to read; the first visible one when not set.</summary>
     public const string Sheet = "sheet";
@@ -64,7 +64,7 @@ public static class BlobBatchSettings
         var request = new BatchRequest(name, agentId, phoneNumberId, concurrency, $"blob:{blobName}", region,
             ScheduledStart(Value(ScheduledTime), timeZone), timeZone, Window(Value(CallingWindowHours), Value(CallingDays)),
             Retries(Value(RetryMaxAttempts), Value(RetryOn), Value(RetryDelayMinutes)), Value(DoNotCall),
-            Telephony(Value(RingingTimeout), Value(Recording), Value(MachineDetectionMode)));
+            Telephony(Value(RingingTimeout), Value(Recording), Value(MachineDetection)));
         return (request, new RecipientFileSettings(region, Value(Sheet)));
     }
 
@@ -122,14 +122,14 @@ public static class BlobBatchSettings
             throw new BatchRejectedException($"The metadata '{Recording}' must be true or false, not '{recording}'.");
         }
 
-        var detection = machineDetection?.ToLowerInvariant() switch
+        Domain.MachineDetectionMode? detection = machineDetection?.ToLowerInvariant() switch
         {
-            null or "disabled" or "off" => MachineDetection.Disabled,
-            "enable" or "on" => MachineDetection.Enable,
-            "detect_message_end" => MachineDetection.DetectMessageEnd,
-            _ => throw new BatchRejectedException($"The metadata '{MachineDetectionMode}' must be disabled, enable or detect_message_end, not '{machineDetection}'."),
+            null or "disabled" or "off" => null,
+            "enable" or "on" => Domain.MachineDetectionMode.Enable,
+            "detect_message_end" => Domain.MachineDetectionMode.DetectMessageEnd,
+            _ => throw new BatchRejectedException($"The metadata '{MachineDetection}' must be disabled, enable or detect_message_end, not '{machineDetection}'."),
         };
-        return new TelephonyCallConfig(timeout, recording is not null && bool.Parse(recording), detection);
+        return new TelephonyCallConfig(timeout, recording is null ? null : bool.Parse(recording), detection is null ? null : new TwilioMachineDetection(detection));
     }
 
     private static CallingWindow? Window(string? hours, string? days)

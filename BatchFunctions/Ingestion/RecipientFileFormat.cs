@@ -9,4 +9,7 @@ public enum RecipientFileFormat
     [JsonStringEnumMemberName("csv")] Csv,
     [JsonStringEnumMemberName("xls")] Xls,
     [JsonStringEnumMemberName("xlsx")] Xlsx,
+
+    /// <summary>Recipients given in an API request body rather than a file.</summary>
+    [JsonStringEnumMemberName("json")] Json,
 }

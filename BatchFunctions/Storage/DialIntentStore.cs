@@ -48,6 +48,13 @@ public sealed class DialIntentStore(TableServiceClient tables)
     public async Task ForgetAsync(string batchId, int recipientIndex, int attempt, CancellationToken cancellationToken) =>
         await table.DeleteEntityAsync(batchId, RowKey(recipientIndex, attempt), ETag.All, cancellationToken);
 
+    /// <summary>Removes every dial record of the batch (when the batch is deleted).</summary>
+    public async Task DeleteBatchAsync(string batchId, CancellationToken cancellationToken)
+    {
+        await created.Value;
+        await TablePartition.DeleteAsync(table, batchId, cancellationToken);
+    }
+
     private static DialResult? ReadResult(TableEntity entity) =>
         Enum.TryParse<DialOutcome>(entity.GetString("Outcome"), out var outcome)
             ? new DialResult(

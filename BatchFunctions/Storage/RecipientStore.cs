@@ -49,18 +49,25 @@ public sealed class RecipientStore(TableServiceClient tables)
         }
     }
 
-    /// <summary>Recipients <paramref name="fromIndex"/> onwards, at most <paramref name="count"/>, in index order.</summary>
-    public async Task<IReadOnlyList<Recipient>> ReadRangeAsync(string batchId, int fromIndex, int count, CancellationToken cancellationToken)
+    /// <summary>The recipients with index from <paramref name="from"/> up to (not including) <paramref name="to"/>, in index order.</summary>
+    public async Task<IReadOnlyList<Recipient>> ListRangeAsync(string batchId, int from, int to, CancellationToken cancellationToken)
     {
         await created.Value;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {batchId} and RowKey ge {RowKey(fromIndex)} and RowKey lt {RowKey(fromIndex + count)}");
-        var range = new List<Recipient>(count);
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: count, cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {batchId} and RowKey ge {RowKey(from)} and RowKey lt {RowKey(to)}");
+        var range = new List<Recipient>(Math.Max(0, to - from));
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
             range.Add(FromEntity(entity));
         }
 
         return range;
+    }
+
+    /// <summary>Removes every recipient of the batch (when the batch is deleted).</summary>
+    public async Task DeleteAsync(string batchId, CancellationToken cancellationToken)
+    {
+        await created.Value;
+        await TablePartition.DeleteAsync(table, batchId, cancellationToken);
     }
 
     private static string RowKey(int index) => index.ToString("D7", CultureInfo.InvariantCulture);

@@ -18,6 +18,9 @@ public static class StorageNames
 
     public const string DialQueueTable = "DialQueue";
 
+    /// <summary>Every batch newest first, for listing (see <see cref="BatchIndex"/>).</summary>
+    public const string BatchIndexTable = "BatchIndex";
+
     /// <summary>The connection the Functions host itself uses; the app's data shares that account.</summary>
     public const string ConnectionName = "AzureWebJobsStorage";
 }

@@ -54,6 +54,9 @@ public sealed class BatchEntity : TaskEntity<BatchState>
         State = State with { Counts = progress.Counts, ProgressAt = progress.At, LastUpdatedAt = Latest(progress.At) };
     }
 
+    /// <summary>Forgets the batch: an entity whose state is null is deleted by the runtime.</summary>
+    public void Delete() => State = null!;
+
     protected override BatchState InitializeState(TaskEntityOperation entityOperation) => new();
 
     private DateTimeOffset Latest(DateTimeOffset at) => State.LastUpdatedAt is { } last && last > at ? last : at;

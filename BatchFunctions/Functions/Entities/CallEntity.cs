@@ -103,6 +103,9 @@ public sealed class CallEntity : TaskEntity<CallState>
         }
     }
 
+    /// <summary>Forgets the call, reporting nothing to the batch (which is being deleted too).</summary>
+    public void Delete() => State = null!;
+
     protected override CallState InitializeState(TaskEntityOperation entityOperation) => new();
 
     /// <summary>

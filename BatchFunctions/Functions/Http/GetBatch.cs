@@ -1,22 +1,20 @@
 using BatchFunctions.Api;
-using BatchFunctions.Functions.Entities;
-using BatchFunctions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Client.Entities;
 
 namespace BatchFunctions.Functions.Http;
 
-/// <summary>GET /v1/convai/batch-calling/{batch_id}: the batch, its counters and every recipient's status.</summary>
-public sealed class GetBatch(ApiKeyAuthenticator authenticator, RecipientStore recipients)
+/// <summary>
+/// GET /v1/convai/batch-calling/{batch_id}: ElevenLabs' BatchCallDetailedResponse, the batch's counters
+/// and every recipient's status, streamed as it is read so batches of any size are served.
+/// </summary>
+public sealed class GetBatch(ApiKeyAuthenticator authenticator, BatchReader batches)
 {
-    private const int EntityPageSize = 1000;
-
     [Function(nameof(GetBatch))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/convai/batch-calling/{batchId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Batch)] HttpRequest request,
         string batchId,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
@@ -26,26 +24,15 @@ public sealed class GetBatch(ApiKeyAuthenticator authenticator, RecipientStore r
             return ApiError.Unauthorized();
         }
 
-        var batch = await durable.Entities.GetEntityAsync<BatchState>(BatchEntity.IdFor(batchId), cancellation: cancellationToken);
-        if (batch?.State.Definition is not { } definition)
+        if (await batches.GetAsync(durable, batchId, cancellationToken) is not { } batch)
         {
             return ApiError.NotFound($"There is no batch '{batchId}'.");
         }
 
-        var calls = new Dictionary<int, CallState>();
-        var query = new EntityQuery { InstanceIdStartsWith = CallEntity.QueryPrefixFor(batchId), IncludeState = true, PageSize = EntityPageSize };
-        await foreach (var call in durable.Entities.GetAllEntitiesAsync<CallState>(query).WithCancellation(cancellationToken))
-        {
-            calls[call.State.RecipientIndex] = call.State;
-        }
-
-        var recipientResponses = new List<BatchRecipientResponse>(definition.TotalRecipients);
-        await foreach (var recipient in recipients.ListAsync(batchId, cancellationToken))
-        {
-            recipientResponses.Add(BatchResponses.Recipient(recipient, calls.GetValueOrDefault(recipient.Index), definition.CreatedAt, batch.State.Status));
-        }
-
-        var response = BatchResponses.Summary(definition, batch.State) with { Recipients = recipientResponses };
-        return new JsonResult(response, ApiJson.Options);
+        var createdAt = batch.Definition.CreatedAt;
+        var status = batch.State.Status;
+        var recipients = batches.RecipientsAsync(durable, batchId, batch.Definition.TotalRecipients, limit: null, cancellationToken)
+            .Select(r => BatchResponses.Recipient(r.Recipient, r.Call, createdAt, status));
+        return new BatchDetailResult(batch.Summary, recipients);
     }
 }

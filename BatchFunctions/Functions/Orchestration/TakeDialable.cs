@@ -32,7 +32,7 @@ public sealed class TakeDialable(RecipientStore recipients, DialQueue queue, ICa
         var deferred = new List<QueuedAttempt>();
         while (tickets.Count < request.Max && cursor < request.TotalRecipients && scanned < MaxScanned)
         {
-            var page = await recipients.ReadRangeAsync(request.BatchId, cursor, Math.Min(PageSize, request.TotalRecipients - cursor), CancellationToken.None);
+            var page = await recipients.ListRangeAsync(request.BatchId, cursor, Math.Min(cursor + PageSize, request.TotalRecipients), CancellationToken.None);
             if (page.Count == 0)
             {
                 throw new InvalidOperationException($"Batch {request.BatchId} has no recipient {cursor} in storage.");

@@ -52,11 +52,11 @@ public sealed partial class TwilioCallPlacer(
             StatusCallbackMethod = global::Twilio.Http.HttpMethod.Post,
             StatusCallbackEvent = ProgressEvents,
             Timeout = call.Telephony.RingingTimeoutSecs ?? dispatch.Value.RingTimeoutSeconds,
-            Record = call.Telephony.RecordingEnabled,
-            MachineDetection = call.Telephony.MachineDetection switch
+            Record = call.Telephony.TwilioCallRecordingEnabled ?? false,
+            MachineDetection = call.Telephony.TwilioMachineDetection?.Mode switch
             {
-                MachineDetection.Enable => "Enable",
-                MachineDetection.DetectMessageEnd => "DetectMessageEnd",
+                MachineDetectionMode.Enable => "Enable",
+                MachineDetectionMode.DetectMessageEnd => "DetectMessageEnd",
                 _ => null,
             },
         };

@@ -1,0 +1,57 @@
+using System.Reflection;
+using BatchFunctions.Hosting;
+using Microsoft.Azure.Functions.Worker;
+
+namespace BatchFunctions.Tests.Api;
+
+public sealed class ApiAuthenticationTests(ApiApp api) : IClassFixture<ApiApp>
+{
+    /// <summary>Every HTTP function but Twilio's webhooks (which answer to Twilio's signature instead).</summary>
+    public static TheoryData<string, string> ApiRoutes()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var method in typeof(BatchCallingServiceCollectionExtensions).Assembly.GetTypes().SelectMany(t => t.GetMethods()))
+        {
+            var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null);
+            if (trigger is null || trigger.Route!.StartsWith("twilio/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var verb in trigger.Methods!)
+            {
+                data.Add(verb.ToUpperInvariant(), trigger.Route.Replace("{batchId}", "btcal_000000000000000000000000", StringComparison.Ordinal));
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiRoutes))]
+    public async Task Route_WithoutOrWithWrongKey_Is401(string method, string route)
+    {
+        using var http = new HttpClient { BaseAddress = api.App.BaseUrl };
+        using var missing = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), route));
+        using var wrong = new HttpRequestMessage(new HttpMethod(method), route);
+        wrong.Headers.Add("xi-api-key", "not-" + Infrastructure.AppUnderTest.ApiKey);
+        using var wrongResponse = await http.SendAsync(wrong);
+
+        Assert.Equal(401, (int)missing.StatusCode);
+        Assert.Equal(401, (int)wrongResponse.StatusCode);
+        Assert.Equal("invalid_api_key", (await ApiApp.JsonOf(wrongResponse)).GetProperty("detail").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Route_WithSecondConfiguredKey_IsServed()
+    {
+        await using var app = await Infrastructure.AppUnderTest.StartAsync(
+            Infrastructure.AppUnderTest.DefaultSimulatorOptions(), new Dictionary<string, string?> { ["Api:Keys:1"] = "rotated-key" });
+        using var http = new HttpClient { BaseAddress = app.BaseUrl };
+        http.DefaultRequestHeaders.Add("xi-api-key", "rotated-key");
+
+        using var response = await http.GetAsync("v1/convai/batch-calling/workspace?limit=1");
+
+        Assert.Equal(200, (int)response.StatusCode);
+    }
+}

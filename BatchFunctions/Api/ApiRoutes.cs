@@ -1,0 +1,29 @@
+namespace BatchFunctions.Api;
+
+/// <summary>
+/// The API's routes. ElevenLabs' batch-calling routes keep their exact paths, so their SDK works with
+/// only a base URL changed; what this app adds lives under <see cref="ExtensionsPrefix"/>, apart from them.
+/// </summary>
+public static class ApiRoutes
+{
+    private const string ElevenLabs = "v1/convai/batch-calling";
+
+    /// <summary>Routes that are ours, not ElevenLabs'.</summary>
+    public const string ExtensionsPrefix = "api/batch-calling";
+
+    public const string Submit = ElevenLabs + "/submit";
+    public const string Workspace = ElevenLabs + "/workspace";
+    public const string Batch = ElevenLabs + "/{batchId}";
+    public const string Cancel = ElevenLabs + "/{batchId}/cancel";
+    public const string Retry = ElevenLabs + "/{batchId}/retry";
+    public const string Export = ElevenLabs + "/{batchId}/export";
+
+    public const string Pause = ExtensionsPrefix + "/{batchId}/pause";
+    public const string Resume = ExtensionsPrefix + "/{batchId}/resume";
+    public const string Concurrency = ExtensionsPrefix + "/{batchId}/concurrency";
+    public const string Upload = ExtensionsPrefix + "/upload";
+    public const string Validate = ExtensionsPrefix + "/validate";
+    public const string TestCall = ExtensionsPrefix + "/test-call";
+    public const string Template = ExtensionsPrefix + "/template";
+    public const string OpenApi = "api/openapi.json";
+}

@@ -1,0 +1,46 @@
+using BatchFunctions.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace BatchFunctions.Functions.Http;
+
+/// <summary>
+/// GET /v1/convai/batch-calling/{batch_id}/export: a CSV of every recipient's input row joined with its
+/// outcome, streamed; limit previews the first N recipients. Available at any time, not only once the
+/// batch has ended (then it is a snapshot).
+/// </summary>
+public sealed class ExportBatch(ApiKeyAuthenticator authenticator, BatchReader batches)
+{
+    [Function(nameof(ExportBatch))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Export)] HttpRequest request,
+        string batchId,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        if (!authenticator.IsAuthorized(request))
+        {
+            return ApiError.Unauthorized();
+        }
+
+        var issues = new List<ValidationIssue>();
+        var limit = ApiRequests.IntQuery(request, "limit", null, 1, int.MaxValue, issues);
+        if (issues.Count > 0)
+        {
+            return ApiError.Unprocessable(issues);
+        }
+
+        if (await batches.GetAsync(durable, batchId, cancellationToken) is not { } batch)
+        {
+            return ApiError.NotFound($"There is no batch '{batchId}'.");
+        }
+
+        // The header needs every dynamic variable's name before the first row: one light pass first.
+        var total = batch.Definition.TotalRecipients;
+        var (variables, overrides) = BatchExportResult.ColumnsOf(
+            await batches.RecipientsAsync(durable, batchId, total, limit, cancellationToken).Select(r => r.Recipient).ToListAsync(cancellationToken));
+        return new BatchExportResult(batchId, variables, overrides, batches.RecipientsAsync(durable, batchId, total, limit, cancellationToken));
+    }
+}

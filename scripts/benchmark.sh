@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# API load benchmark (not part of the test suite). Starts an Azurite of its own, in memory and empty
+# (the tests' Azurite keeps every run's rows on disk, and Azurite scans its tables, which would skew
+# the figures), then runs benchmarks/ApiBenchmark in Release and stops Azurite by its PID.
+# Arguments pass through, e.g. --clients 50 --recipients 10000 --batches 300 --requests 500.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if [[ ! -d node_modules/azurite || ! -d node_modules/@elevenlabs/elevenlabs-js ]]; then
+  npm ci --no-audit --no-fund
+fi
+
+read -r blob queue table < <(node -e '
+  const net = require("net");
+  const take = () => new Promise(r => { const s = net.createServer(); s.listen(0, "127.0.0.1", () => r(s)); });
+  Promise.all([take(), take(), take()]).then(servers => { console.log(servers.map(s => s.address().port).join(" ")); servers.forEach(s => s.close()); });')
+node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --loose --inMemoryPersistence \
+  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+  --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >/dev/null 2>&1 &
+azurite_pid=$!
+trap 'kill "$azurite_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$table") 2>/dev/null && break
+  sleep 0.1
+done
+
+account="devstoreaccount1"
+key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+export BATCH_TEST_STORAGE="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/$account;QueueEndpoint=http://127.0.0.1:$queue/$account;TableEndpoint=http://127.0.0.1:$table/$account;"
+
+BENCHMARK_CORES="$(nproc)" DOTNET_PROCESSOR_COUNT="${DOTNET_PROCESSOR_COUNT:-64}" \
+  dotnet run -c Release --project benchmarks/ApiBenchmark -- "$@"
