@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# API load benchmark (not part of the test suite). Starts an Azurite of its own, in memory and empty
-# (the tests' Azurite keeps every run's rows on disk, and Azurite scans its tables, which would skew
-# the figures), then runs benchmarks/ApiBenchmark in Release and stops Azurite by its PID.
-# Arguments pass through, e.g. --clients 50 --recipients 10000 --batches 300 --requests 500.
+# Benchmarks (not part of the test suite):
+#   scripts/benchmark.sh api [--clients 50 --recipients 10000 --batches 300 --requests 500]
+#   scripts/benchmark.sh campaign [utilisation|history|budget|cps|webhooks|all] [sizes, e.g. 1000,10000]
+# Starts an Azurite of its own, in memory and empty (the tests' Azurite keeps every run's rows on
+# disk, and Azurite scans its tables, which would skew the figures), runs the benchmark in Release and
+# stops Azurite by its PID. (benchmarks/ingestion.sh measures the recipient file reader.)
 set -euo pipefail
+case "${1:-}" in
+  api) project=benchmarks/ApiBenchmark ;;
+  campaign) project=benchmarks/CampaignBenchmark ;;
+  *) echo "usage: $0 api|campaign [arguments]" >&2; exit 2 ;;
+esac
+shift
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
@@ -30,4 +38,4 @@ key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/K
 export BATCH_TEST_STORAGE="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/$account;QueueEndpoint=http://127.0.0.1:$queue/$account;TableEndpoint=http://127.0.0.1:$table/$account;"
 
 BENCHMARK_CORES="$(nproc)" DOTNET_PROCESSOR_COUNT="${DOTNET_PROCESSOR_COUNT:-64}" \
-  dotnet run -c Release --project benchmarks/ApiBenchmark -- "$@"
+  dotnet run -c Release --project "$project" -- "$@"
