@@ -23,9 +23,9 @@ public sealed class ElevenLabsSdkContractTests(ITestOutputHelper output)
         simulator.TalkSeconds = new DurationRange { Min = 20, Max = 30 };
         await using var app = await AppUnderTest.StartAsync(simulator);
 
-        var result = await NodeScript.RunAsync(
-            Repository.PathOf("BatchFunctions.Tests/Contract/elevenlabs-sdk.contract.mjs"),
-            new Dictionary<string, string>
+        var result = await Node.RunAsync(
+            "BatchFunctions.Tests/Contract/elevenlabs-sdk.contract.mjs",
+            environment: new Dictionary<string, string>
             {
                 ["BATCH_API_BASE_URL"] = app.BaseUrl.AbsoluteUri.TrimEnd('/'),
                 ["BATCH_API_KEY"] = AppUnderTest.ApiKey,
@@ -33,7 +33,7 @@ public sealed class ElevenLabsSdkContractTests(ITestOutputHelper output)
                 ["BATCH_AGENT_NAME"] = "Contract agent",
                 ["BATCH_PHONE_NUMBER_ID"] = AppUnderTest.PhoneNumberId,
             },
-            TimeSpan.FromMinutes(4));
+            timeout: TimeSpan.FromMinutes(4));
 
         output.WriteLine(result.Output);
         Assert.True(result.ExitCode == 0, $"The SDK contract script failed (exit {result.ExitCode}):\n{result.Output}");

@@ -37,8 +37,8 @@ public sealed class TwilioWebhookSecurityTests
         var url = new Uri(app.BaseUrl, $"twilio/status?batch_id={batchId}&recipient=2&attempt=1");
         var form = Callback("no-answer", sequence: 2);
 
-        var signature = await Node.RunAsync("BatchFunctions.Tests/Signatures/sign-with-twilio-sdk.mjs",
-            System.Text.Json.JsonSerializer.Serialize(new { authToken = AppUnderTest.AuthToken, url = url.AbsoluteUri, @params = form }));
+        var signature = (await Node.OutputOfAsync("BatchFunctions.Tests/Signatures/sign-with-twilio-sdk.mjs",
+            input: System.Text.Json.JsonSerializer.Serialize(new { authToken = AppUnderTest.AuthToken, url = url.AbsoluteUri, @params = form }))).Trim();
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Add(TwilioSignature.HeaderName, signature);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace BatchFunctions.Tests.Infrastructure;
@@ -59,26 +58,6 @@ public static class Workbooks
         }
     }
 
-    private static async Task<string> NodeAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = RepositoryRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(RepositoryRoot.Combine("BatchFunctions.Tests", "Fixtures", "workbook.js"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var node = Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEndAsync();
-        var error = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return node.ExitCode == 0
-            ? await output
-            : throw new InvalidOperationException($"node workbook.js {string.Join(' ', arguments)} failed ({node.ExitCode}): {await error}");
-    }
+    private static Task<string> NodeAsync(params string[] arguments) =>
+        Node.OutputOfAsync("BatchFunctions.Tests/Fixtures/workbook.js", arguments);
 }
