@@ -108,7 +108,12 @@ function renderSignIn(container) {
     }
   });
 
-  container.append(h('h1', {}, 'Sign in'), signInMessage ? h('p', { class: 'notice', role: 'alert' }, signInMessage) : null, form);
+  container.append(h('h1', {}, 'Sign in'));
+  if (signInMessage) {
+    container.append(h('p', { class: 'notice', role: 'alert' }, signInMessage));
+  }
+
+  container.append(form);
   queueMicrotask(() => input.focus());
 }
 

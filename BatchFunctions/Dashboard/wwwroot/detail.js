@@ -81,8 +81,8 @@ export function renderDetail(main, batchId) {
         tableBody),
       h('nav', { class: 'pager', 'aria-label': 'Pages of recipients' }, first, previous, range, next, last)));
 
-  function card(label, value, note, id) {
-    return h('div', { class: 'card', id }, h('dt', {}, label), h('dd', {}, value, note ? [' ', h('small', {}, note)] : null));
+  function card(label, value, note, id, kind = '') {
+    return h('div', { class: `card ${kind}`, id }, h('dt', {}, label), h('dd', {}, value, note ? [' ', h('small', {}, note)] : null));
   }
 
   /** When the batch will finish, from its rate over the last two minutes (or since it started). */
@@ -90,7 +90,7 @@ export function renderDetail(main, batchId) {
     const b = batch;
     if (finalStatuses.includes(b.status)) {
       const ended = overview.dispatch_finished_at_unix ?? overview.cancelled_at_unix ?? b.last_updated_at_unix;
-      return ['Finished', formatTime(ended)];
+      return ['Ended', formatTime(ended)];
     }
 
     if (!overview.started_at_unix) {
@@ -151,10 +151,10 @@ export function renderDetail(main, batchId) {
       card('Failed', formatNumber(c.failed), null, 'card-failed'),
       card('Voicemail', formatNumber(c.voicemail), null, 'card-voicemail'),
       card('Cancelled', formatNumber(c.cancelled), null, 'card-cancelled'),
-      card('Created', formatTime(b.created_at_unix), null, 'card-created'),
-      card('Started', overview.started_at_unix ? formatTime(overview.started_at_unix) : 'Not yet', null, 'card-started'),
-      card(etaLabel, etaValue, null, 'card-eta'),
-      b.retry_count > 0 ? card('Retries', formatNumber(b.retry_count), null, 'card-retries') : null);
+      card('Created', formatTime(b.created_at_unix), null, 'card-created', 'time'),
+      card('Started', overview.started_at_unix ? formatTime(overview.started_at_unix) : 'Not yet', null, 'card-started', 'time'),
+      card(etaLabel, etaValue, null, 'card-eta', 'time'),
+      ...(b.retry_count > 0 ? [card('Retries', formatNumber(b.retry_count), null, 'card-retries')] : []));
     failure.hidden = !b.failure_message;
     failure.textContent = b.failure_message ? `The batch failed: ${b.failure_message}` : '';
 
