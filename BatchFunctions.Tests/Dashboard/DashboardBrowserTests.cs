@@ -1,8 +1,12 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using BatchFunctions.Scheduling;
+using BatchFunctions.Storage;
 using BatchFunctions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static BatchFunctions.Tests.Dashboard.DashboardPages;
 
 namespace BatchFunctions.Tests.Dashboard;
 
@@ -14,7 +18,7 @@ public sealed partial class DashboardBrowserTests(DashboardApp dashboard, ITestO
     public async Task Journey_SignInUploadWithBadRowSubmitWatchFilterExport()
     {
         var page = await dashboard.NewPageAsync();
-        var errors = CollectErrors(page);
+        var errors = page.CollectErrors();
 
         // Sign in: a wrong key is refused next to the field, the right one opens the list.
         await page.GotoAsync(new Uri(dashboard.App.BaseUrl, "dashboard").AbsoluteUri);
@@ -22,11 +26,11 @@ public sealed partial class DashboardBrowserTests(DashboardApp dashboard, ITestO
         await page.GetByLabel("API key").FillAsync("not-the-key");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.Locator("#api-key-error")).ToContainTextAsync("not accepted");
-        await ScreenshotAsync(page, "1-sign-in-refused");
+        await page.ScreenshotAsync(output, "1-sign-in-refused");
         await page.GetByLabel("API key").FillAsync(AppUnderTest.ApiKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Batches" })).ToBeVisibleAsync();
-        await AssertPageWellFormedAsync(page);
+        await page.AssertWellFormedAsync();
 
         // Create: an unknown agent is named next to its field; the file's bad row is reported before submitting.
         await page.GetByRole(AriaRole.Link, new() { Name = "New batch" }).First.ClickAsync();
@@ -57,8 +61,14 @@ public sealed partial class DashboardBrowserTests(DashboardApp dashboard, ITestO
         await Expect(rowError).ToHaveCountAsync(1);
         await Expect(rowError.Locator("td").First).ToHaveTextAsync("3");
         await Expect(rowError).ToContainTextAsync("not a number");
-        await AssertPageWellFormedAsync(page);
-        await ScreenshotAsync(page, "2-create-file-checked", fullPage: true);
+        await page.AssertWellFormedAsync();
+        await page.ScreenshotAsync(output, "2-create-file-checked", fullPage: true);
+
+        // A test call to one number, followed to its end on the same page.
+        await page.GetByLabel("Phone number for the test call").FillAsync("+14155550909");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place test call" }).ClickAsync();
+        await Expect(page.Locator("#test-call-status")).ToHaveTextAsync("Completed", new() { Timeout = 60_000 });
+        Assert.Contains(dashboard.App.Simulator.Calls, c => c.To == "+14155550909");
 
         // Submit, then watch the detail page reach completed by itself: a marker on window survives only without a reload.
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit batch" }).ClickAsync();
@@ -66,7 +76,7 @@ public sealed partial class DashboardBrowserTests(DashboardApp dashboard, ITestO
         var batchId = DetailUrl().Match(page.Url).Groups["id"].Value;
         await page.EvaluateAsync("() => { window.notReloaded = true; }");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Browser journey" })).ToBeVisibleAsync();
-        await ScreenshotAsync(page, "3-detail-running", fullPage: true);
+        await page.ScreenshotAsync(output, "3-detail-running", fullPage: true);
         await Expect(page.Locator("#card-status dd")).ToHaveTextAsync("Completed", new() { Timeout = 90_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
         await Expect(page.Locator("#card-finished dd")).ToHaveTextAsync("5");
@@ -75,8 +85,8 @@ public sealed partial class DashboardBrowserTests(DashboardApp dashboard, ITestO
         await Expect(page.Locator("#batch-progress")).ToContainTextAsync("100%");
         await Expect(page.Locator("#recipients-table tbody tr")).ToHaveCountAsync(5);
         await Expect(page.Locator("#recipients-table tbody tr[data-status=completed]")).ToHaveCountAsync(3);
-        await AssertPageWellFormedAsync(page);
-        await ScreenshotAsync(page, "4-detail-completed", fullPage: true);
+        await page.AssertWellFormedAsync();
+        await page.ScreenshotAsync(output, "4-detail-completed", fullPage: true);
 
         // Filter the failed recipients.
         await page.GetByLabel("Show").SelectOptionAsync("failed");
@@ -86,7 +96,7 @@ public sealed partial class DashboardBrowserTests(DashboardApp dashboard, ITestO
         await Expect(failedRows.Nth(0)).ToContainTextAsync(DashboardApp.BusyPrefix + "3");
         await Expect(failedRows.Nth(0)).ToContainTextAsync("Busy");
         await Expect(failedRows.Nth(1)).ToContainTextAsync(DashboardApp.BusyPrefix + "4");
-        await ScreenshotAsync(page, "5-detail-failed-only", fullPage: true);
+        await page.ScreenshotAsync(output, "5-detail-failed-only", fullPage: true);
 
         // Export: the downloaded CSV has every recipient with its outcome.
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
@@ -109,11 +119,88 @@ public sealed partial class DashboardBrowserTests(DashboardApp dashboard, ITestO
         await Expect(page).ToHaveURLAsync(new Regex($"agent={dashboard.AgentId}&status=completed$"));
         await Expect(row).ToBeVisibleAsync();
         Assert.All(await page.Locator("#batches-table tbody tr").AllInnerTextsAsync(), text => Assert.Contains(dashboard.AgentId, text, StringComparison.Ordinal));
-        await AssertPageWellFormedAsync(page);
-        await ScreenshotAsync(page, "6-batches");
+        await page.AssertWellFormedAsync();
+        await page.ScreenshotAsync(output, "6-batches");
         await page.GetByLabel("Status").SelectOptionAsync("failed");
         await Expect(page.Locator("#batches-table tbody")).ToHaveTextAsync("No batch matches these filters.");
 
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task CreateForm_KeyboardOnly_ReachesEveryControlSchedulesAndSubmits()
+    {
+        var page = await dashboard.NewPageAsync();
+        var errors = page.CollectErrors();
+        await page.SignInAsync(dashboard, "#/batches/new");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New batch" })).ToBeFocusedAsync();
+        await Expect(page.Locator("#agent-id")).ToHaveValueAsync(dashboard.AgentId);
+        await page.AssertWellFormedAsync();
+
+        // Tab through the form, typing into the fields on the way, until the submit button.
+        var visited = new List<string>();
+        var actions = new Dictionary<string, Func<Task>>
+        {
+            ["call-name"] = () => page.Keyboard.TypeAsync("Keyboard batch"),
+            ["recipient-file"] = async () =>
+            {
+                var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+                await chooser.SetFilesAsync(new FilePayload { Name = "keys.csv", MimeType = "text/csv", Buffer = "phone_number\n+14155550851\n+14155550852\n"u8.ToArray() });
+                await Expect(page.Locator("#valid-count")).ToHaveTextAsync("2 recipients will be called.");
+            },
+            ["when-now"] = () => page.Keyboard.PressAsync("ArrowRight"),
+            ["schedule-timezone"] = async () =>
+            {
+                await page.Keyboard.PressAsync("Control+A");
+                await page.Keyboard.TypeAsync("America/New_York");
+            },
+            ["window-start"] = () => page.Keyboard.TypeAsync("0900A"),
+            ["window-end"] = () => page.Keyboard.TypeAsync("0530P"),
+            ["retry-attempts"] = async () =>
+            {
+                await page.Keyboard.PressAsync("Control+A");
+                await page.Keyboard.TypeAsync("3");
+            },
+        };
+        for (var i = 0; i < 80 && !visited.Contains("submit-batch"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var id = await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''");
+            if (!visited.Contains(id))
+            {
+                visited.Add(id);
+                if (actions.TryGetValue(id, out var act))
+                {
+                    // An action may move focus itself (arrow keys in a radio group).
+                    await act();
+                    visited.Add(await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''"));
+                }
+            }
+        }
+
+        var controls = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('#create-form :is(input, select, button)')].filter((c) => c.checkVisibility() && c.id).map((c) => c.id)");
+        Assert.Empty(controls.Except(visited));
+        Assert.True(visited.IndexOf("call-name") < visited.IndexOf("recipient-file") && visited.IndexOf("recipient-file") < visited.IndexOf("when-later"), string.Join(" ", visited));
+        var date = await page.Locator("#schedule-date").InputValueAsync();
+        await page.ScreenshotAsync(output, "7-create-keyboard", fullPage: true);
+
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(DetailUrl());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Keyboard batch" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#card-eta dt")).ToHaveTextAsync("Starts");
+
+        var batchId = DetailUrl().Match(page.Url).Groups["id"].Value;
+        var plan = (await dashboard.App.Services.GetRequiredService<BatchIndex>().FindAsync(batchId, CancellationToken.None))?.Plan;
+        Assert.NotNull(plan);
+        Assert.Equal((new TimeOnly(9, 0), new TimeOnly(17, 30)), (plan.Window.Start, plan.Window.End));
+        Assert.Equal(3, plan.Retries.MaxAttempts);
+        Assert.Equal([RetryableOutcome.Busy, RetryableOutcome.NoAnswer], plan.Retries.Delays.Keys.Order());
+        Assert.Equal("America/New_York", plan.DefaultTimeZone);
+        var batch = await dashboard.App.GetBatchAsync(batchId);
+        var nineInNewYork = DateTime.ParseExact($"{date}T09:00", "yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var expected = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(nineInNewYork, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")));
+        Assert.Equal(("pending", expected.ToUnixTimeSeconds()), (batch.GetProperty("status").GetString(), batch.GetProperty("scheduled_time_unix").GetInt64()));
         Assert.Empty(errors);
     }
 
@@ -129,50 +216,6 @@ public sealed partial class DashboardBrowserTests(DashboardApp dashboard, ITestO
         }
 
         return rows;
-    }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
-
-    private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
-
-    /// <summary>
-    /// Uncaught script errors and console errors, a CSP violation included; not the browser's note of each
-    /// 4xx answer, which the tests cause on purpose (a wrong key, an unknown agent).
-    /// </summary>
-    private static List<string> CollectErrors(IPage page)
-    {
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource: the server responded with a status of 4", StringComparison.Ordinal))
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
-        return errors;
-    }
-
-    /// <summary>Every visible input, select and textarea has a label (or ARIA name) with text, and no JavaScript value leaked into the text.</summary>
-    private static async Task AssertPageWellFormedAsync(IPage page)
-    {
-        Assert.DoesNotMatch(@"\b(null|undefined|NaN|\[object Object\])\b", await page.Locator("body").InnerTextAsync());
-        var unlabelled = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('input, select, textarea')]
-              .filter((c) => c.type !== 'hidden' && c.checkVisibility())
-              .filter((c) => ![...(c.labels ?? [])].some((l) => l.textContent.trim())
-                && !(c.getAttribute('aria-label') ?? '').trim()
-                && !(c.getAttribute('aria-labelledby') ?? '').split(' ').some((id) => document.getElementById(id)?.textContent.trim()))
-              .map((c) => c.id || c.name || c.outerHTML)
-            """);
-        Assert.Empty(unlabelled);
-    }
-
-    private async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
-    {
-        var path = Path.Combine(DashboardApp.ScreenshotFolder, $"{name}.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
-        output.WriteLine($"Screenshot: {path}");
     }
 
     [GeneratedRegex(@"#/batches/(?<id>btcal_\w+)$")]
