@@ -64,6 +64,9 @@ public sealed partial class DashboardBrowserTests(DashboardApp dashboard, ITestO
         await page.AssertWellFormedAsync();
         await page.ScreenshotAsync(output, "2-create-file-checked", fullPage: true);
 
+        var template = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download CSV template" }).ClickAsync());
+        Assert.StartsWith("phone_number", (await File.ReadAllTextAsync(await template.PathAsync())).TrimStart('\uFEFF'), StringComparison.Ordinal);
+
         // A test call to one number, followed to its end on the same page.
         await page.GetByLabel("Phone number for the test call").FillAsync("+14155550909");
         await page.GetByRole(AriaRole.Button, new() { Name = "Place test call" }).ClickAsync();
@@ -128,7 +131,7 @@ public sealed partial class DashboardBrowserTests(DashboardApp dashboard, ITestO
     }
 
     [Fact]
-    public async Task CreateForm_KeyboardOnly_ReachesEveryControlSchedulesAndSubmits()
+    public async Task CreateForm_KeyboardOnly_ReachesEveryControlSchedulesSubmitsThenCancelAsksFirst()
     {
         var page = await dashboard.NewPageAsync();
         var errors = page.CollectErrors();
@@ -190,6 +193,20 @@ public sealed partial class DashboardBrowserTests(DashboardApp dashboard, ITestO
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Keyboard batch" })).ToBeVisibleAsync();
         await Expect(page.Locator("#card-eta dt")).ToHaveTextAsync("Starts");
 
+        // Cancel asks first: Escape keeps the batch, confirming cancels it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel batch" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Cancel this batch?" });
+        await Expect(dialog).ToContainTextAsync("Recipients not yet called (2)");
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Go back" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(page.Locator("#card-status dd")).ToHaveTextAsync("Pending");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel batch" }).ClickAsync();
+        await page.ScreenshotAsync(output, "8-detail-cancel-confirmation");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel batch" }).ClickAsync();
+        await Expect(page.Locator("#card-status dd")).ToHaveTextAsync("Cancelled");
+        await Expect(page.Locator("#card-cancelled dd")).ToHaveTextAsync("2", new() { Timeout = 30_000 });
+
         var batchId = DetailUrl().Match(page.Url).Groups["id"].Value;
         var plan = (await dashboard.App.Services.GetRequiredService<BatchIndex>().FindAsync(batchId, CancellationToken.None))?.Plan;
         Assert.NotNull(plan);
@@ -200,7 +217,7 @@ public sealed partial class DashboardBrowserTests(DashboardApp dashboard, ITestO
         var batch = await dashboard.App.GetBatchAsync(batchId);
         var nineInNewYork = DateTime.ParseExact($"{date}T09:00", "yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         var expected = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(nineInNewYork, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")));
-        Assert.Equal(("pending", expected.ToUnixTimeSeconds()), (batch.GetProperty("status").GetString(), batch.GetProperty("scheduled_time_unix").GetInt64()));
+        Assert.Equal(("cancelled", expected.ToUnixTimeSeconds()), (batch.GetProperty("status").GetString(), batch.GetProperty("scheduled_time_unix").GetInt64()));
         Assert.Empty(errors);
     }
 

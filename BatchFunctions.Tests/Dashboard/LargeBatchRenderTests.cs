@@ -55,7 +55,7 @@ public sealed class LargeBatchRenderTests(DashboardApp dashboard, ITestOutputHel
             Record("filter: all again", await MeasureAsync(page, Select(""), "Recipients 1–50 of 10,000"));
             if (run == 0)
             {
-                await page.ScreenshotAsync(output, "8-detail-10k-recipients", fullPage: true);
+                await page.ScreenshotAsync(output, "9-detail-10k-recipients", fullPage: true);
             }
         }
 

@@ -49,7 +49,5 @@ public sealed class DashboardAssets
         files = found.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    public IEnumerable<string> Names => files.Keys;
-
     public DashboardAsset? Find(string name) => files.GetValueOrDefault(name);
 }
