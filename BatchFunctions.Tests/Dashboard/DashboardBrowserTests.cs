@@ -135,6 +135,10 @@ public sealed partial class DashboardBrowserTests(DashboardApp dashboard, ITestO
     {
         var page = await dashboard.NewPageAsync();
         var errors = page.CollectErrors();
+
+        // Listening turns on Chromium's file-chooser interception, a message of its own: done at the moment of the
+        // key press it raced the press under load, and the chooser opened unseen.
+        page.FileChooser += (_, _) => { };
         await page.SignInAsync(dashboard, "#/batches/new");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New batch" })).ToBeFocusedAsync();
         await Expect(page.Locator("#agent-id")).ToHaveValueAsync(dashboard.AgentId);
