@@ -6,14 +6,19 @@ namespace BatchFunctions.Tests.Api;
 
 public sealed class ApiAuthenticationTests(ApiApp api) : IClassFixture<ApiApp>
 {
-    /// <summary>Every HTTP function but Twilio's webhooks (which answer to Twilio's signature instead).</summary>
+    /// <summary>
+    /// Every HTTP function but Twilio's webhooks (which answer to Twilio's signature instead) and the dashboard's
+    /// static files (public: the page asks for the key; see DashboardEndpointTests).
+    /// </summary>
     public static TheoryData<string, string> ApiRoutes()
     {
         var data = new TheoryData<string, string>();
         foreach (var method in typeof(BatchCallingServiceCollectionExtensions).Assembly.GetTypes().SelectMany(t => t.GetMethods()))
         {
             var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null);
-            if (trigger is null || trigger.Route!.StartsWith("twilio/", StringComparison.Ordinal))
+            if (trigger is null
+                || trigger.Route!.StartsWith("twilio/", StringComparison.Ordinal)
+                || trigger.Route.Split('/')[0] == BatchFunctions.Api.ApiRoutes.Dashboard)
             {
                 continue;
             }

@@ -25,5 +25,14 @@ public static class ApiRoutes
     public const string Validate = ExtensionsPrefix + "/validate";
     public const string TestCall = ExtensionsPrefix + "/test-call";
     public const string Template = ExtensionsPrefix + "/template";
+    public const string Summary = ExtensionsPrefix + "/{batchId}/summary";
+    public const string Recipients = ExtensionsPrefix + "/{batchId}/recipients";
+    public const string Defaults = ExtensionsPrefix + "/defaults";
+    public const string Agent = ExtensionsPrefix + "/agents/{agentId}";
+    public const string PhoneNumber = ExtensionsPrefix + "/phone-numbers/{phoneNumberId}";
+
+    /// <summary>The operator dashboard's page; its files are <see cref="DashboardFile"/>. Not behind the API key: the page asks for it.</summary>
+    public const string Dashboard = "dashboard";
+    public const string DashboardFile = Dashboard + "/{file}";
     public const string OpenApi = "api/openapi.json";
 }

@@ -58,22 +58,27 @@ public sealed class BatchReader(BatchIndex index, RecipientStore recipients) : I
 
     /// <summary>The batch's recipients in index order, each with its call record.</summary>
     /// <param name="limit">Only the first this many; null for all.</param>
-    public async IAsyncEnumerable<RecipientOutcome> RecipientsAsync(
-        DurableTaskClient durable, string batchId, int totalRecipients, int? limit, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<RecipientOutcome> RecipientsAsync(
+        DurableTaskClient durable, string batchId, int totalRecipients, int? limit, CancellationToken cancellationToken) =>
+        RecipientRangeAsync(durable, batchId, 0, Math.Min(totalRecipients, limit ?? int.MaxValue), cancellationToken);
+
+    /// <summary>The recipients with indexes from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), each with its call record.</summary>
+    public async IAsyncEnumerable<RecipientOutcome> RecipientRangeAsync(
+        DurableTaskClient durable, string batchId, int from, int to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var count = Math.Min(totalRecipients, limit ?? int.MaxValue);
-        var blocks = (count + BlockSize - 1) / BlockSize;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var inFlight = new Queue<Task<RecipientOutcome[]>>();
-        var next = 0;
+        var next = Math.Max(from, 0);
         try
         {
-            while (inFlight.Count > 0 || next < blocks)
+            while (inFlight.Count > 0 || next < to)
             {
-                while (next < blocks && inFlight.Count < BlocksInFlight)
+                while (next < to && inFlight.Count < BlocksInFlight)
                 {
-                    var from = next++ * BlockSize;
-                    inFlight.Enqueue(ReadBlockAsync(durable, batchId, from, Math.Min(from + BlockSize, count), stop.Token));
+                    // A read never crosses a block boundary: a block's call entities are one prefix query.
+                    var end = Math.Min(((next / BlockSize) + 1) * BlockSize, to);
+                    inFlight.Enqueue(ReadBlockAsync(durable, batchId, next, end, stop.Token));
+                    next = end;
                 }
 
                 foreach (var outcome in await inFlight.Dequeue())

@@ -37,6 +37,11 @@ public static class OpenApiDocument
                 ["properties"] = new JsonObject { ["target_concurrency_limit"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = SubmitRequestReader.MaxConcurrencyLimit } },
             },
             ["UploadForm"] = UploadForm(),
+            ["BatchOverviewResponse"] = SchemaOf<BatchOverviewResponse>(),
+            ["RecipientPageResponse"] = SchemaOf<RecipientPageResponse>(),
+            ["AgentResponse"] = SchemaOf<AgentResponse>(),
+            ["PhoneNumberResponse"] = SchemaOf<PhoneNumberResponse>(),
+            ["BatchDefaultsResponse"] = SchemaOf<BatchDefaultsResponse>(),
         };
 
         var paths = new JsonObject();
@@ -136,6 +141,45 @@ public static class OpenApiDocument
             responses: Responses(("200", "The test call's batch", Json("#/components/schemas/BatchCallResponse")), Unprocessable(), Upstream()));
         yield return Op("get", ApiRoutes.Template, "getRecipientTemplate", "Download the recipient file template (our addition)", "extensions", null,
             responses: Responses(("200", "A CSV template", Content("text/csv", Str()))));
+        yield return Op("get", ApiRoutes.Summary, "getBatchSummary", "A batch's counters and milestones without its recipients (our addition)", "extensions",
+            "Cheap enough to poll every second or two: one index read and one entity read.",
+            parameters: [batchId],
+            responses: Responses(("200", "The batch, when it started and ended", Json("#/components/schemas/BatchOverviewResponse")), NotFound()));
+        yield return Op("get", ApiRoutes.Recipients, "listBatchRecipients", "A page of a batch's recipients, optionally filtered by status (our addition)", "extensions",
+            "Unfiltered, a page reads only the blocks of 1000 recipients it spans; filtered, the whole batch is read and the matches on the page kept.",
+            parameters:
+            [
+                batchId,
+                Query("status", "Comma-separated statuses: " + string.Join(", ", RecipientPages.FilterNames) + " (live = dispatched, initiated and in_progress).", Str()),
+                Query("offset", "Matching recipients to skip (default 0).", new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["default"] = 0 }),
+                Query("limit", $"Recipients per page, 1-{RecipientPages.MaxLimit} (default {RecipientPages.DefaultLimit}).",
+                    new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = RecipientPages.MaxLimit, ["default"] = RecipientPages.DefaultLimit }),
+            ],
+            responses: Responses(("200", "The page and how many recipients match in all", Json("#/components/schemas/RecipientPageResponse")), NotFound(), Unprocessable()));
+        yield return Op("get", ApiRoutes.Defaults, "getBatchDefaults", "What a new batch gets unless told otherwise, and the agents and numbers of recent batches (our addition)", "extensions",
+            "The configured agent and phone number are looked up in ElevenLabs; a failed look-up is reported in default_agent_error / default_phone_number_error.",
+            responses: Responses(("200", "The defaults", Json("#/components/schemas/BatchDefaultsResponse"))));
+        yield return Op("get", ApiRoutes.Agent, "getAgent", "An ElevenLabs agent, looked up as a batch would (our addition)", "extensions", null,
+            parameters: [PathParameter("agentId", "The ElevenLabs agent id.")],
+            responses: Responses(("200", "The agent", Json("#/components/schemas/AgentResponse")), ("404", "ElevenLabs has no such agent", Json("#/components/schemas/ErrorResponse")), Upstream()));
+        yield return Op("get", ApiRoutes.PhoneNumber, "getPhoneNumber", "A phone number imported into ElevenLabs, looked up as a batch would (our addition)", "extensions", null,
+            parameters: [PathParameter("phoneNumberId", "The ElevenLabs phone number id.")],
+            responses: Responses(("200", "The phone number", Json("#/components/schemas/PhoneNumberResponse")), ("404", "ElevenLabs has no such phone number", Json("#/components/schemas/ErrorResponse")), Upstream()));
+        foreach (var (route, id, summary, parameters) in new[]
+        {
+            (ApiRoutes.Dashboard, "getDashboard", "The operator dashboard (our addition); /dashboard redirects to /dashboard/", Array.Empty<JsonObject>()),
+            (ApiRoutes.DashboardFile, "getDashboardFile", "A file of the operator dashboard (our addition)", [PathParameter("file", "index.html, a stylesheet or a JavaScript module.")]),
+        })
+        {
+            var page = Op("get", route, id, summary, "dashboard",
+                "Static files served without the API key; the page asks the operator for the key and sends it with each API call.",
+                parameters: parameters,
+                responses: Responses(("200", "The file", Content("text/html", Str())), ("302", "Redirect to the folder form of the address", null), ("404", "No such file", null)));
+            page.Node["responses"]!.AsObject().Remove("401");
+            page.Node["security"] = new JsonArray();
+            yield return page;
+        }
+
         yield return Op("get", ApiRoutes.OpenApi, "getOpenApiDocument", "This document", "extensions", null,
             responses: Responses(("200", "OpenAPI 3.1", Content("application/json", new JsonObject { ["type"] = "object" }))));
 

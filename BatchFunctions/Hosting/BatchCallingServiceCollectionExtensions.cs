@@ -97,7 +97,9 @@ public static class BatchCallingServiceCollectionExtensions
         .AddSingleton<SubmitRequestReader>()
         .AddSingleton<UploadedBatchReader>()
         .AddSingleton<BatchReader>()
-        .AddSingleton<BatchRemover>();
+        .AddSingleton<BatchRemover>()
+        .AddSingleton<RecipientPages>()
+        .AddSingleton<Dashboard.DashboardAssets>();
 
     private static IServiceCollection AddTwilio(this IServiceCollection services)
     {

@@ -1,0 +1,34 @@
+using BatchFunctions.Api;
+using BatchFunctions.Providers.ElevenLabs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace BatchFunctions.Functions.Http;
+
+/// <summary>GET /api/batch-calling/agents/{agent_id} (our addition): an ElevenLabs agent, looked up as a batch would look it up.</summary>
+public sealed class GetAgent(ApiKeyAuthenticator authenticator, ElevenLabsDirectory directory)
+{
+    [Function(nameof(GetAgent))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Agent)] HttpRequest request,
+        string agentId,
+        CancellationToken cancellationToken)
+    {
+        if (!authenticator.IsAuthorized(request))
+        {
+            return ApiError.Unauthorized();
+        }
+
+        try
+        {
+            return await directory.GetAgentAsync(agentId, cancellationToken) is { } agent
+                ? new JsonResult(AgentResponse.From(agent), ApiJson.Options)
+                : ApiError.NotFound($"ElevenLabs has no agent '{agentId}' in this workspace.");
+        }
+        catch (Exception e) when (e is HttpRequestException or ElevenLabsConfigurationException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return ApiError.BadGateway($"ElevenLabs could not be asked about the agent: {e.Message}");
+        }
+    }
+}

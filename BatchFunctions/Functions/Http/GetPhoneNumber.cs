@@ -1,0 +1,34 @@
+using BatchFunctions.Api;
+using BatchFunctions.Providers.ElevenLabs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace BatchFunctions.Functions.Http;
+
+/// <summary>GET /api/batch-calling/phone-numbers/{phone_number_id} (our addition): a phone number imported into ElevenLabs, looked up as a batch would look it up.</summary>
+public sealed class GetPhoneNumber(ApiKeyAuthenticator authenticator, ElevenLabsDirectory directory)
+{
+    [Function(nameof(GetPhoneNumber))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.PhoneNumber)] HttpRequest request,
+        string phoneNumberId,
+        CancellationToken cancellationToken)
+    {
+        if (!authenticator.IsAuthorized(request))
+        {
+            return ApiError.Unauthorized();
+        }
+
+        try
+        {
+            return await directory.GetPhoneNumberAsync(phoneNumberId, cancellationToken) is { } number
+                ? new JsonResult(PhoneNumberResponse.From(number), ApiJson.Options)
+                : ApiError.NotFound($"ElevenLabs has no phone number '{phoneNumberId}' in this workspace.");
+        }
+        catch (Exception e) when (e is HttpRequestException or ElevenLabsConfigurationException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return ApiError.BadGateway($"ElevenLabs could not be asked about the phone number: {e.Message}");
+        }
+    }
+}
