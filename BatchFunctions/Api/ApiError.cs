@@ -19,6 +19,15 @@ public static class ApiError
     /// <summary>ElevenLabs (agent or phone number lookup) failed or refused us; the request itself may be fine.</summary>
     public static IActionResult BadGateway(string message) => Result(StatusCodes.Status502BadGateway, "upstream_error", message);
 
+    /// <summary>
+    /// Whether <paramref name="e"/> means ElevenLabs could not be asked (unreachable, timed out, or our key
+    /// refused) rather than that the request was bad: those become <see cref="BadGateway"/>. A timeout
+    /// caused by the caller going away is not ElevenLabs' failure.
+    /// </summary>
+    public static bool IsUpstreamFailure(Exception e, CancellationToken requestAborted) =>
+        e is HttpRequestException or Providers.ElevenLabs.ElevenLabsConfigurationException
+        || (e is TaskCanceledException && !requestAborted.IsCancellationRequested);
+
     public static IActionResult Unprocessable(IEnumerable<ValidationIssue> issues) =>
         new JsonResult(new { detail = issues.ToList() }, ApiJson.Options) { StatusCode = StatusCodes.Status422UnprocessableEntity };
 

@@ -26,7 +26,7 @@ public sealed class GetAgent(ApiKeyAuthenticator authenticator, ElevenLabsDirect
                 ? new JsonResult(AgentResponse.From(agent), ApiJson.Options)
                 : ApiError.NotFound($"ElevenLabs has no agent '{agentId}' in this workspace.");
         }
-        catch (Exception e) when (e is HttpRequestException or ElevenLabsConfigurationException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (ApiError.IsUpstreamFailure(e, cancellationToken))
         {
             return ApiError.BadGateway($"ElevenLabs could not be asked about the agent: {e.Message}");
         }

@@ -26,7 +26,7 @@ public sealed class GetPhoneNumber(ApiKeyAuthenticator authenticator, ElevenLabs
                 ? new JsonResult(PhoneNumberResponse.From(number), ApiJson.Options)
                 : ApiError.NotFound($"ElevenLabs has no phone number '{phoneNumberId}' in this workspace.");
         }
-        catch (Exception e) when (e is HttpRequestException or ElevenLabsConfigurationException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (ApiError.IsUpstreamFailure(e, cancellationToken))
         {
             return ApiError.BadGateway($"ElevenLabs could not be asked about the phone number: {e.Message}");
         }

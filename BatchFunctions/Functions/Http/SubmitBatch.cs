@@ -1,6 +1,5 @@
 using BatchFunctions.Api;
 using BatchFunctions.Batches;
-using BatchFunctions.Providers.ElevenLabs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -60,7 +59,7 @@ public sealed partial class SubmitBatch(
         {
             return ApiError.Unprocessable(ApiRequests.IssueFor(e));
         }
-        catch (Exception e) when (e is HttpRequestException or ElevenLabsConfigurationException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (ApiError.IsUpstreamFailure(e, cancellationToken))
         {
             LogUpstreamFailure(logger, batchId, e.Message);
             return ApiError.BadGateway($"ElevenLabs could not be asked about the agent or phone number: {e.Message}");

@@ -1,7 +1,6 @@
 using BatchFunctions.Api;
 using BatchFunctions.Batches;
 using BatchFunctions.Ingestion;
-using BatchFunctions.Providers.ElevenLabs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -46,7 +45,7 @@ public sealed class UploadBatchFile(ApiKeyAuthenticator authenticator, UploadedB
         {
             return ApiError.Unprocessable(UploadedBatchReader.Issues(e, list));
         }
-        catch (Exception e) when (e is HttpRequestException or ElevenLabsConfigurationException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (ApiError.IsUpstreamFailure(e, cancellationToken))
         {
             return ApiError.BadGateway($"ElevenLabs could not be asked about the agent or phone number: {e.Message}");
         }

@@ -1,7 +1,6 @@
 using BatchFunctions.Api;
 using BatchFunctions.Batches;
 using BatchFunctions.Ingestion;
-using BatchFunctions.Providers.ElevenLabs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -43,7 +42,7 @@ public sealed class ValidateBatchFile(ApiKeyAuthenticator authenticator, Uploade
         {
             return new JsonResult(UploadedBatchReader.Report(upload, list, e.Message, null), ApiJson.Options);
         }
-        catch (Exception e) when (e is HttpRequestException or ElevenLabsConfigurationException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (ApiError.IsUpstreamFailure(e, cancellationToken))
         {
             return ApiError.BadGateway($"ElevenLabs could not be asked about the agent or phone number: {e.Message}");
         }
