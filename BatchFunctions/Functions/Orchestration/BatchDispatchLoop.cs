@@ -128,19 +128,6 @@ internal sealed class BatchDispatchLoop : IDisposable
 
             if (draining && NothingInFlight())
             {
-                if (wake is not null)
-                {
-                    // A timer created in the episode that continues as new fired into the next
-                    // generation, where its id belonged to a PlaceCall (measured: two batches at once on
-                    // Azurite; the call's result was read from the TimerFired and the orchestration
-                    // failed). So no timer is armed while draining, the last one is let go, and the
-                    // generation ends in a later episode, woken by a timer that has already fired.
-                    wakeCancellation?.Cancel();
-                    wake = null;
-                    await context.CreateTimer(Now.AddMilliseconds(1), CancellationToken.None);
-                    continue;
-                }
-
                 await ReportProgressAsync(force: true);
 
                 // A cancellable timer still pending keeps ContinueAsNew from taking effect (measured:
@@ -151,11 +138,7 @@ internal sealed class BatchDispatchLoop : IDisposable
                 return next;
             }
 
-            if (!draining)
-            {
-                ArmWakeTimer();
-            }
-
+            ArmWakeTimer();
             var completed = await Task.WhenAny(Outstanding());
             await HandleAsync(completed);
             await ReportProgressAsync(force: false);
