@@ -299,21 +299,41 @@ internal sealed class BatchDispatchLoop : IDisposable
         }
         else if (completed == take)
         {
-            OnTake(await take);
+            // A lost result is taken again from the same cursor on the next step.
+            if (await Survived(take) is (false, var taken))
+            {
+                OnTake(taken);
+            }
+
             take = null;
         }
         else if (completed == watchdog)
         {
-            await OnStaleCallsAsync(await watchdog);
+            // A lost result: the calls are checked again at their next check time.
+            if (await Survived(watchdog) is (false, var outcomes))
+            {
+                await OnStaleCallsAsync(outcomes);
+            }
+
             watchdog = null;
         }
         else if (completed is Task<DialResult> dial && dialing.Remove(dial, out var ticket))
         {
-            await OnDialedAsync(ticket, await DialResultOf(dial));
+            if (await Survived(DialResultOf(dial)) is (false, var result))
+            {
+                await OnDialedAsync(ticket, result);
+            }
+            else
+            {
+                // Run the attempt again: PlaceCall waits for the first run to record its outcome and
+                // returns it (or asks the provider), so nobody is called twice.
+                dialing.Add(context.CallActivityAsync<DialResult>(nameof(PlaceCall), new DialAttempt(run.BatchId, ticket, run.Dial, run.Plan, ResultLost: true), TransientRetry), ticket);
+            }
         }
         else if (completed is Task<TimeSpan> retry && retries.Remove(retry, out _))
         {
-            QueueDueBy(Now + await retry);
+            // A lost delay: look at the queue now rather than miss the retry.
+            QueueDueBy(await Survived(retry) is (false, var delay) ? Now + delay : Now);
         }
         else
         {
@@ -570,6 +590,25 @@ internal sealed class BatchDispatchLoop : IDisposable
     private void Replace(LiveCall call, LiveCall updated) => live[live.IndexOf(call)] = updated;
 
     public void Dispose() => wakeCancellation?.Dispose();
+
+    /// <summary>
+    /// The task's result, or Lost when it was lost. A TimerFired left over from an earlier generation can
+    /// complete the task of this generation that has the same id (measured on the Azure Storage provider:
+    /// two batches at once, the wake timer of the generation before continue-as-new fired into the next
+    /// one and completed a PlaceCall), and the timer's empty payload does not read as the activity's
+    /// result. Every activity of the loop is safe to run again, so a lost result only costs a step.
+    /// </summary>
+    private static async Task<(bool Lost, T Result)> Survived<T>(Task<T> task)
+    {
+        try
+        {
+            return (false, await task);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return (true, default!);
+        }
+    }
 
     private static async Task<DialResult> DialResultOf(Task<DialResult> dial)
     {

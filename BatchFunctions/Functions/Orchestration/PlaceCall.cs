@@ -25,6 +25,9 @@ public sealed class PlaceCall(
     TimeProvider time)
     : TaskActivity<DialAttempt, DialResult>
 {
+    /// <summary>Longer than a provider request with its quick retries can take.</summary>
+    private static readonly TimeSpan EarlierRunGrace = TimeSpan.FromMinutes(2);
+
     [Function(nameof(PlaceCall))]
     public static Task<DialResult> Run([ActivityTrigger] DialAttempt attempt, FunctionContext function) =>
         FunctionActivity.RunAsync<PlaceCall, DialAttempt, DialResult>(function, nameof(PlaceCall), attempt);
@@ -48,6 +51,19 @@ public sealed class PlaceCall(
         var call = new CallRequest(batchId, index, number, recipient.PhoneNumber, attempt.Dial.FromNumber, attempt.Dial.Telephony);
 
         var intent = await intents.BeginAsync(batchId, index, number, time.GetUtcNow(), CancellationToken.None);
+        if (intent.WasAlreadyRecorded && intent.Result is null && attempt.ResultLost)
+        {
+            // The earlier run may still be talking to the provider: let it finish and record its
+            // outcome rather than race it, and only then decide.
+            var age = time.GetUtcNow() - intent.CreatedAt;
+            if (age < EarlierRunGrace)
+            {
+                await Task.Delay(EarlierRunGrace - age, time);
+            }
+
+            intent = await intents.BeginAsync(batchId, index, number, time.GetUtcNow(), CancellationToken.None);
+        }
+
         if (intent.Result is { } earlier)
         {
             return earlier;
