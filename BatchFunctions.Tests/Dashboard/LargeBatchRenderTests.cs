@@ -2,11 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using BatchFunctions.Domain;
-using BatchFunctions.Functions.Entities;
-using BatchFunctions.Storage;
 using BatchFunctions.Tests.Infrastructure;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace BatchFunctions.Tests.Dashboard;
@@ -98,25 +94,10 @@ public sealed class LargeBatchRenderTests(DashboardApp dashboard, ITestOutputHel
     private async Task<string> SeedAsync()
     {
         var app = dashboard.App;
-        var durable = app.Durable.Client;
         var definition = new BatchDefinition(
             "btcal_" + Guid.NewGuid().ToString("N")[..24], "Ten thousand", dashboard.AgentId, "Dashboard agent", AppUnderTest.PhoneNumberId,
             AppUnderTest.FromNumber, PhoneProvider.Twilio, Recipients, 5, null, DateTimeOffset.UtcNow, "test:seed");
-        var variables = new Dictionary<string, JsonElement>
-        {
-            ["name"] = JsonSerializer.SerializeToElement("Customer"),
-            ["plan"] = JsonSerializer.SerializeToElement("gold"),
-        };
-        await app.Services.GetRequiredService<RecipientStore>().SaveAsync(
-            definition.BatchId,
-            Enumerable.Range(0, Recipients).Select(i => new Recipient(i, i + 2, string.Create(CultureInfo.InvariantCulture, $"+1415{5_000_000 + i:D7}"), new ConversationInitiationClientData(variables))),
-            CancellationToken.None);
-        await app.Services.GetRequiredService<BatchIndex>().AddAsync(definition, CancellationToken.None);
-        await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(definition.BatchId), nameof(BatchEntity.Create), definition);
-        var dialedAt = DateTimeOffset.UtcNow;
-        await Parallel.ForEachAsync(Enumerable.Range(0, Called), async (i, ct) =>
-            await durable.Entities.SignalEntityAsync(CallEntity.IdFor(definition.BatchId, i * (Recipients / Called)), nameof(CallEntity.RecordDial),
-                new DialRecord(1, new DialResult(DialOutcome.Placed, $"CA{i:D32}"), dialedAt), cancellation: ct));
+        await SeededBatch.WriteAsync(app, definition, Enumerable.Range(0, Called).Select(i => i * (Recipients / Called)), DateTimeOffset.UtcNow);
 
         // Signals are queued: wait until the page would see every call record.
         await Eventually.ValueAsync(

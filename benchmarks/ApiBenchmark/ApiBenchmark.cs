@@ -46,7 +46,6 @@ public static class ApiBenchmark
     private static async Task<string> SeedAsync(AppUnderTest app, string agentId, BenchmarkOptions options)
     {
         var index = app.Services.GetRequiredService<BatchIndex>();
-        var recipients = app.Services.GetRequiredService<RecipientStore>();
         var durable = app.Durable.Client;
         var start = DateTimeOffset.UtcNow.AddDays(-1);
 
@@ -62,20 +61,7 @@ public static class ApiBenchmark
         });
 
         var large = Definition("btcal_" + Guid.NewGuid().ToString("N")[..24], options.Recipients, options.Batches);
-        var variables = new Dictionary<string, JsonElement>
-        {
-            ["name"] = JsonSerializer.SerializeToElement("Customer"),
-            ["plan"] = JsonSerializer.SerializeToElement("gold"),
-        };
-        await recipients.SaveAsync(
-            large.BatchId,
-            [.. Enumerable.Range(0, options.Recipients).Select(i => new Recipient(i, i + 2, string.Create(CultureInfo.InvariantCulture, $"+1415{5_000_000 + i:D7}"), new ConversationInitiationClientData(variables)))],
-            CancellationToken.None);
-        await index.AddAsync(large, CancellationToken.None);
-        await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(large.BatchId), nameof(BatchEntity.Create), large);
-        await Parallel.ForEachAsync(Enumerable.Range(0, options.Called), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
-            await durable.Entities.SignalEntityAsync(CallEntity.IdFor(large.BatchId, i), nameof(CallEntity.RecordDial),
-                new DialRecord(1, new DialResult(DialOutcome.Placed, $"CA{i:D32}"), start.AddMinutes(1)), cancellation: ct));
+        await SeededBatch.WriteAsync(app, large, Enumerable.Range(0, options.Called), start.AddMinutes(1));
 
         // The signals are queued; wait until the engine has written every call entity.
         var deadline = DateTime.UtcNow.AddMinutes(30);
