@@ -21,6 +21,25 @@ public sealed class SubmitRequestReader(IOptions<BatchDefaultsOptions> defaults)
 
     private static readonly string[] UnsupportedBatchFields = ["whatsapp_params", "branch_id", "environment"];
 
+    /// <summary>
+    /// Reads the request's JSON body and checks it as <see cref="Read"/> does. What it returns holds no
+    /// reference to the body (values are copied), so the body is released here.
+    /// </summary>
+    /// <returns>The batch, or null with the issues naming every fault.</returns>
+    public async Task<(SubmittedBatch? Batch, IReadOnlyList<ValidationIssue> Issues)> ReadAsync(
+        Microsoft.AspNetCore.Http.HttpRequest request, string source, CancellationToken cancellationToken)
+    {
+        var issues = new List<ValidationIssue>();
+        using var body = await ApiRequests.ReadJsonAsync(request, issues, cancellationToken);
+        if (body is null)
+        {
+            return (null, issues);
+        }
+
+        var batch = Read(body.RootElement, source, out var faults);
+        return (batch, faults);
+    }
+
     /// <returns>The batch, or null with <paramref name="issues"/> naming every field at fault.</returns>
     public SubmittedBatch? Read(JsonElement body, string source, out IReadOnlyList<ValidationIssue> issues)
     {

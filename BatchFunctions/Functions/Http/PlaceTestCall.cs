@@ -31,16 +31,10 @@ public sealed class PlaceTestCall(
             return ApiError.Unauthorized();
         }
 
-        var issues = new List<ValidationIssue>();
-        using var body = await ApiRequests.ReadJsonAsync(request, issues, cancellationToken);
-        if (body is null)
+        var (submitted, issues) = await reader.ReadAsync(request, "api:test-call", cancellationToken);
+        if (submitted is null)
         {
             return ApiError.Unprocessable(issues);
-        }
-
-        if (reader.Read(body.RootElement, "api:test-call", out var faults) is not { } submitted)
-        {
-            return ApiError.Unprocessable(faults);
         }
 
         if (submitted.Recipients.Recipients.Count != 1)

@@ -31,16 +31,10 @@ public sealed partial class SubmitBatch(
             return ApiError.Unauthorized();
         }
 
-        var issues = new List<ValidationIssue>();
-        using var body = await ApiRequests.ReadJsonAsync(request, issues, cancellationToken);
-        if (body is null)
+        var (submitted, issues) = await reader.ReadAsync(request, "api:submit", cancellationToken);
+        if (submitted is null)
         {
             return ApiError.Unprocessable(issues);
-        }
-
-        if (reader.Read(body.RootElement, "api:submit", out var faults) is not { } submitted)
-        {
-            return ApiError.Unprocessable(faults);
         }
 
         var batchId = BatchIds.For(request.Headers[BatchIds.IdempotencyKeyHeader]);
