@@ -58,7 +58,8 @@ public sealed class FunctionAppTemplateTests(CompiledMainTemplate main)
     [InlineData("containerNames", "processed")]
     [InlineData("containerNames", "rejected")]
     [InlineData("tableNames", "Recipients")]
-    [InlineData("tableNames", "DialIntents")]
+    [InlineData("tableNames", "Attempts")]
+    [InlineData("tableNames", "BatchIndex")]
     public void Storage_ContainersAndTables_IncludeWhatTheAppUses(string parameter, string expected)
     {
         var storageDeployment = ArmTemplate.DeploymentOf(ArmTemplate.SingleOfType(main.Template, "Microsoft.Storage/storageAccounts"));

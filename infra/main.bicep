@@ -99,7 +99,8 @@ module storage 'core/storage.bicep' = {
     ]
     tableNames: [
       'Recipients'
-      'DialIntents'
+      'Attempts'
+      'BatchIndex'
     ]
   }
 }

@@ -47,7 +47,7 @@ public sealed class BatchDeletionTests(ApiApp api) : IClassFixture<ApiApp>
         var tables = new TableServiceClient(TestStorage.ConnectionString);
         Assert.Null(await api.App.Durable.Client.GetInstanceAsync(batchId));
         Assert.Equal(0, await CountAsync(tables.GetTableClient(StorageNames.RecipientsTable).QueryAsync<TableEntity>(e => e.PartitionKey == batchId)));
-        Assert.Equal(0, await CountAsync(tables.GetTableClient(StorageNames.DialIntentsTable).QueryAsync<TableEntity>(e => e.PartitionKey == batchId)));
+        Assert.Equal(0, await CountAsync(tables.GetTableClient(StorageNames.AttemptsTable).QueryAsync<TableEntity>(e => e.PartitionKey == batchId)));
         Assert.Null(await new BatchIndex(tables).FindAsync(batchId, CancellationToken.None));
     }
 

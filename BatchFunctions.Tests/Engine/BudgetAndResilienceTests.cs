@@ -33,7 +33,7 @@ public sealed class BudgetAndResilienceTests
         simulator.TalkSeconds = new DurationRange { Min = 10, Max = 30 };
         // Callbacks that arrive while no worker runs may be lost (Twilio does not retry them); the
         // watchdog, here after 5 s, asks the simulator about such calls.
-        await using var app = await AppUnderTest.StartAsync(simulator, new Dictionary<string, string?> { ["Dispatch:CallWatchdogAfter"] = "00:00:05" });
+        await using var app = await AppUnderTest.StartAsync(simulator, new Dictionary<string, string?> { ["Dispatch:LiveCallCheckInterval"] = "00:00:05" });
         var numbers = BatchDriver.Numbers(20);
         var batchId = await app.LaunchAsync(numbers, new Dictionary<string, string> { ["target_concurrency_limit"] = "4" });
         await app.WaitForCallsAsync(6);
@@ -58,7 +58,7 @@ public sealed class BudgetAndResilienceTests
         Assert.Contains("Twilio rejected the credentials", batch.GetProperty("failure_message").GetString(), StringComparison.Ordinal);
         Assert.Empty(app.Simulator.Calls);
         var attempts = 0;
-        await foreach (var _ in new TableServiceClient(TestStorage.ConnectionString).GetTableClient(StorageNames.DialIntentsTable)
+        await foreach (var _ in new TableServiceClient(TestStorage.ConnectionString).GetTableClient(StorageNames.AttemptsTable)
             .QueryAsync<TableEntity>(e => e.PartitionKey == batchId))
         {
             attempts++;
@@ -70,7 +70,7 @@ public sealed class BudgetAndResilienceTests
     [Fact]
     public async Task LostFinalCallbacks_WatchdogAsksTheProviderAndFreesTheSlot()
     {
-        await using var app = await AppUnderTest.StartAsync(AppUnderTest.DefaultSimulatorOptions(), new Dictionary<string, string?> { ["Dispatch:CallWatchdogAfter"] = "00:00:03" });
+        await using var app = await AppUnderTest.StartAsync(AppUnderTest.DefaultSimulatorOptions(), new Dictionary<string, string?> { ["Dispatch:LiveCallCheckInterval"] = "00:00:03" });
         app.Drop = request => request.Path == "/twilio/status" && request.Query["recipient"] == "0";
 
         var batchId = await app.LaunchAsync(BatchDriver.Numbers(3), new Dictionary<string, string> { ["target_concurrency_limit"] = "1" });

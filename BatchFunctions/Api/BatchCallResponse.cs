@@ -7,7 +7,8 @@ namespace BatchFunctions.Api;
 /// ElevenLabs' BatchCallResponse, field for field (checked against the official SDK's schema), plus
 /// what we know beyond it: the concurrency in force, counts per status, why a batch failed, where it
 /// came from and whether the operator paused it (ElevenLabs has no pause; the status stays
-/// in_progress). With <see cref="Recipients"/> set it is their BatchCallDetailedResponse.
+/// in_progress), and why it is not dialing now and until when (calling window with its zone and local
+/// opening time, retry delay, scheduled start, paused, workspace budget). With <see cref="Recipients"/> set it is their BatchCallDetailedResponse.
 /// </summary>
 public sealed record BatchCallResponse(
     string Id,
@@ -31,7 +32,11 @@ public sealed record BatchCallResponse(
     RecipientStatusCounts StatusCounts,
     string? FailureMessage,
     string Source,
-    bool Paused)
+    bool Paused,
+    WaitingReason? WaitingReason,
+    long? NextAttemptAtUnix,
+    string? WaitingTimeZone,
+    string? WaitingLocalOpening)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<BatchRecipientResponse>? Recipients { get; init; }

@@ -15,7 +15,7 @@ namespace BatchFunctions.Api;
 /// independent queries (recipients table, entity store), several blocks are read at once, and memory
 /// stays bounded by the blocks in flight whatever the size of the batch.
 /// </summary>
-public sealed class BatchReader(BatchIndex index, RecipientStore recipients) : IDisposable
+public sealed class BatchReader(BatchIndex index, RecipientStore recipients, AttemptStore attempts) : IDisposable
 {
     public const int BlockSize = 1000;
     private const int BlocksInFlight = 4;
@@ -128,9 +128,13 @@ public sealed class BatchReader(BatchIndex index, RecipientStore recipients) : I
     private async Task<RecipientOutcome[]> ReadBlockAsync(DurableTaskClient durable, string batchId, int from, int to, CancellationToken cancellationToken)
     {
         var calls = WithRetriesAsync(() => CallsInBlockAsync(durable, batchId, from / BlockSize, cancellationToken), cancellationToken);
+        var queued = attempts.ListAsync(batchId, from, to, cancellationToken);
         var block = await recipients.ListRangeAsync(batchId, from, to, cancellationToken);
         var callsByIndex = await calls;
-        return [.. block.Select(recipient => new RecipientOutcome(recipient, callsByIndex.GetValueOrDefault(recipient.Index)))];
+        var waitingByIndex = (await queued).Where(a => a.Waiting is not null)
+            .GroupBy(a => a.Id.RecipientIndex)
+            .ToDictionary(g => g.Key, g => g.MaxBy(a => a.Id.Attempt)!.Waiting);
+        return [.. block.Select(recipient => new RecipientOutcome(recipient, callsByIndex.GetValueOrDefault(recipient.Index), waitingByIndex.GetValueOrDefault(recipient.Index)))];
     }
 
     private static async Task<Dictionary<int, CallState>> CallsInBlockAsync(DurableTaskClient durable, string batchId, int block, CancellationToken cancellationToken)

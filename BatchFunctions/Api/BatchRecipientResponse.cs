@@ -6,6 +6,8 @@ namespace BatchFunctions.Api;
 /// ElevenLabs' recipient shape (OutboundCallRecipientResponseModel), plus what we know beyond it: the
 /// source row, attempts, the Twilio call and why a call failed.
 /// </summary>
+/// <param name="WaitingReason">Why the recipient's next attempt is not dialed yet (calling window, retry delay), while the batch runs.</param>
+/// <param name="NextAttemptAtUnix">When that attempt falls due.</param>
 /// <param name="RowNumber">Row in the uploaded file (header = 1); 0 for recipients submitted as JSON.</param>
 public sealed record BatchRecipientResponse(
     string Id,
@@ -20,4 +22,8 @@ public sealed record BatchRecipientResponse(
     string? CallSid,
     FailureReason? FailureReason,
     string? FailureDetail,
-    int? DurationSecs);
+    int? DurationSecs,
+    WaitingReason? WaitingReason,
+    long? NextAttemptAtUnix,
+    string? WaitingTimeZone,
+    string? WaitingLocalOpening);

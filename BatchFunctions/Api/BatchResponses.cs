@@ -36,10 +36,17 @@ public static class BatchResponses
             new RecipientStatusCounts(pending - cancelledPending, counts.Live, counts.Completed, counts.Failed, counts.Cancelled + cancelledPending, counts.Voicemail),
             state.Failure?.Message,
             definition.Source,
-            state.Paused);
+            state.Paused,
+            state.Waiting?.Reason,
+            state.Waiting?.Until?.ToUnixTimeSeconds(),
+            state.Waiting?.TimeZone,
+            state.Waiting?.LocalOpening);
     }
 
-    public static BatchRecipientResponse Recipient(Recipient recipient, CallState? call, DateTimeOffset batchCreatedAt, BatchStatus batchStatus) => new(
+    public static BatchRecipientResponse Recipient(RecipientOutcome outcome, DateTimeOffset batchCreatedAt, BatchStatus batchStatus) =>
+        Recipient(outcome.Recipient, outcome.Call, batchStatus is BatchStatus.Pending or BatchStatus.InProgress ? outcome.Waiting : null, batchCreatedAt, batchStatus);
+
+    private static BatchRecipientResponse Recipient(Recipient recipient, CallState? call, Waiting? waiting, DateTimeOffset batchCreatedAt, BatchStatus batchStatus) => new(
         recipient.Id ?? recipient.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
         recipient.PhoneNumber,
         call?.Status ?? (batchStatus == BatchStatus.Cancelled ? RecipientStatus.Cancelled : RecipientStatus.Pending),
@@ -52,5 +59,9 @@ public static class BatchResponses
         call?.CallSid,
         call?.FailureReason,
         call?.FailureDetail,
-        call?.DurationSeconds);
+        call?.DurationSeconds,
+        waiting?.Reason,
+        waiting?.Until?.ToUnixTimeSeconds(),
+        waiting?.TimeZone,
+        waiting?.LocalOpening);
 }

@@ -11,10 +11,11 @@ namespace BatchFunctions.Batches;
 
 /// <summary>
 /// The operator's levers on a batch: cancel, pause, resume, change its concurrency, retry its failed
-/// recipients. The batch record changes at once (so the answer shows the new state); the orchestrator
-/// learns of the change by an external event and acts on it.
+/// recipients. The orchestrator learns of each command by an external event and is the one that
+/// records the settings it then applies; the answer shows the state the command asked for. A cancel is
+/// recorded at once and is final.
 /// </summary>
-public sealed class BatchControl(DialQueue queue, ICampaignClock clock, TimeProvider time)
+public sealed class BatchControl(AttemptStore attempts, ICampaignClock clock, TimeProvider time)
 {
     public async Task<BatchCommandResult> CancelAsync(DurableTaskClient durable, string batchId, bool hangUpLiveCalls, CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ public sealed class BatchControl(DialQueue queue, ICampaignClock clock, TimeProv
         var now = time.GetUtcNow();
         await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.Cancel), new BatchMilestone(now), cancellation: cancellationToken);
         await durable.RaiseEventAsync(batchId, BatchCommand.EventName, new BatchCommand(BatchCommandKind.Cancel, hangUpLiveCalls), cancellationToken);
-        return BatchCommandResult.Accepted(state with { CancelledAt = now, Paused = false, LastUpdatedAt = now });
+        return BatchCommandResult.Accepted(state with { CancelledAt = now, LastUpdatedAt = now });
     }
 
     public Task<BatchCommandResult> PauseAsync(DurableTaskClient durable, string batchId, CancellationToken cancellationToken) =>
@@ -58,9 +59,8 @@ public sealed class BatchControl(DialQueue queue, ICampaignClock clock, TimeProv
         }
 
         var now = time.GetUtcNow();
-        await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.ChangeConcurrency), new ConcurrencyChange(limit, now), cancellation: cancellationToken);
         await durable.RaiseEventAsync(batchId, BatchCommand.EventName, new BatchCommand(BatchCommandKind.SetConcurrency, ConcurrencyLimit: limit), cancellationToken);
-        return BatchCommandResult.Accepted(state with { ConcurrencyLimit = limit, LastUpdatedAt = now });
+        return BatchCommandResult.Accepted(state with { Runtime = RuntimeOf(state) with { ConcurrencyLimit = limit }, LastUpdatedAt = now });
     }
 
     /// <summary>
@@ -88,21 +88,27 @@ public sealed class BatchControl(DialQueue queue, ICampaignClock clock, TimeProv
         var query = new EntityQuery { InstanceIdStartsWith = CallEntity.QueryPrefixFor(batchId), IncludeState = true, PageSize = 1000 };
         await foreach (var call in durable.Entities.GetAllEntitiesAsync<CallState>(query).WithCancellation(cancellationToken))
         {
-            if (call.State is { Status: RecipientStatus.Failed } failed && failed.FailureReason != FailureReason.DoNotCall)
+            if (call.State is { Status: RecipientStatus.Failed } failed && failed.FailureReason is not (FailureReason.DoNotCall or FailureReason.OutcomeUnknown))
             {
                 again.Add(new QueuedAttempt(failed.RecipientIndex, failed.Attempt + 1, now, RecipientStatus.Failed));
             }
         }
 
-        await queue.EnqueueAsync(batchId, again, cancellationToken);
+        // A new run number: whatever the finished run left queued (a retry it decided as it was cancelled)
+        // is ignored, and attempts it queued but never dialed are taken over.
+        var runNumber = lastRun.RunNumber + 1;
+        await attempts.EnqueueAsync(batchId, runNumber, again, cancellationToken);
         await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.Retry), new BatchMilestone(time.GetUtcNow()), cancellation: cancellationToken);
         var retryRun = lastRun with
         {
             StartAt = null,
+            RunNumber = runNumber,
             Cursor = lastRun.TotalRecipients,
             Ready = [],
             Live = [],
             QueueDueAt = again.Count > 0 ? time.GetUtcNow().UtcDateTime : null,
+            QueueWaiting = null,
+            RetriesToQueue = [],
             Leased = 0,
             Started = false,
             Paused = false,
@@ -116,7 +122,7 @@ public sealed class BatchControl(DialQueue queue, ICampaignClock clock, TimeProv
             DispatchFinishedAt = null,
             CancelledAt = null,
             Failure = null,
-            Paused = false,
+            Runtime = state.Runtime is { } runtime ? runtime with { Paused = false, Waiting = null } : null,
         });
     }
 
@@ -133,10 +139,15 @@ public sealed class BatchControl(DialQueue queue, ICampaignClock clock, TimeProv
         }
 
         var now = time.GetUtcNow();
-        await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.SetPaused), new PauseChange(paused, now), cancellation: cancellationToken);
         await durable.RaiseEventAsync(batchId, BatchCommand.EventName, new BatchCommand(paused ? BatchCommandKind.Pause : BatchCommandKind.Resume), cancellationToken);
-        return BatchCommandResult.Accepted(state with { Paused = paused, LastUpdatedAt = now });
+        return BatchCommandResult.Accepted(state with
+        {
+            Runtime = RuntimeOf(state) with { Paused = paused, Waiting = paused ? new Waiting(WaitingReason.Paused, null) : null },
+            LastUpdatedAt = now,
+        });
     }
+
+    private static BatchRuntime RuntimeOf(BatchState state) => state.Runtime ?? new BatchRuntime(false, state.Definition!.Concurrency, 0, null);
 
     private static async Task<BatchState?> StateAsync(DurableTaskClient durable, string batchId, CancellationToken cancellationToken) =>
         (await durable.Entities.GetEntityAsync<BatchState>(BatchEntity.IdFor(batchId), cancellation: cancellationToken))?.State is { Definition: not null } state

@@ -48,9 +48,11 @@ public sealed class BatchLauncher(
             request.Region,
             twilio.Value.CallsPerSecond,
             ConcurrencyBudget.WorkspaceShare(dispatch.Value.WorkspaceConcurrencyLimit),
-            dispatch.Value.CallWatchdogAfter,
+            dispatch.Value.LiveCallCheckInterval,
             definition.TelephonyCallConfig ?? TelephonyCallConfig.Default,
-            dispatch.Value.SipPollInterval);
+            dispatch.Value.SipPollInterval,
+            dispatch.Value.BudgetLeaseDuration,
+            dispatch.Value.WindowClosingMargin);
         await durable.ScheduleNewOrchestrationInstanceAsync(
             nameof(BatchOrchestrator),
             new BatchRun(batchId, settings, plan, definition.TotalRecipients, definition.Concurrency, definition.ScheduledAt),

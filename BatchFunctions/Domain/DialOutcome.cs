@@ -16,4 +16,10 @@ public enum DialOutcome
 
     /// <summary>Not dialed now: the recipient's calling window had closed; queued for its next opening.</summary>
     Deferred,
+
+    /// <summary>
+    /// Whether a call exists is not known yet: another run of the same attempt holds its claim, or the
+    /// provider did not answer the dial. The attempt keeps its slot and is looked up, never dialed again.
+    /// </summary>
+    Unknown,
 }

@@ -15,4 +15,6 @@ public enum FailureReason
     [JsonStringEnumMemberName("configuration_error")] ConfigurationError,
     [JsonStringEnumMemberName("agent_unavailable")] AgentUnavailable,
     [JsonStringEnumMemberName("do_not_call")] DoNotCall,
+    [JsonStringEnumMemberName("outcome_unknown")] OutcomeUnknown,
+    [JsonStringEnumMemberName("outside_calling_window")] OutsideCallingWindow,
 }

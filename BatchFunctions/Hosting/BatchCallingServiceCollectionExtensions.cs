@@ -85,8 +85,7 @@ public static class BatchCallingServiceCollectionExtensions
 
         return services
             .AddSingleton<RecipientStore>()
-            .AddSingleton<DialIntentStore>()
-            .AddSingleton<DialQueue>()
+            .AddSingleton<AttemptStore>()
             .AddSingleton<DoNotCallList>()
             .AddSingleton<BatchIndex>()
             .AddSingleton<UploadArchive>();

@@ -17,9 +17,23 @@ public sealed class DispatchOptions
     [Range(5, 600, ErrorMessage = "Dispatch__RingTimeoutSeconds must be between 5 and 600.")]
     public int RingTimeoutSeconds { get; set; } = 60;
 
-    /// <summary>How long a call may go without its final status callback before the watchdog asks Twilio about it.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Dispatch__CallWatchdogAfter must be between 00:00:01 and 1.00:00:00.")]
-    public TimeSpan CallWatchdogAfter { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>
+    /// How often a live call whose end has not been reported is looked up at the provider: a final
+    /// callback lost (the host was down, a network fault) frees the call's slot at most this late.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Dispatch__LiveCallCheckInterval must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan LiveCallCheckInterval { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long a batch's slots in the workspace budget stay leased without renewal (a running batch
+    /// renews every 30 s): a batch that was terminated or crashed gives its slots back after this.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00", ErrorMessage = "Dispatch__BudgetLeaseDuration must be between 00:00:10 and 01:00:00.")]
+    public TimeSpan BudgetLeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>No dial starts this close to the end of the recipient's calling window, so a call is not cut off by it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "02:00:00", ErrorMessage = "Dispatch__WindowClosingMargin must be between 00:00:00 and 02:00:00.")]
+    public TimeSpan WindowClosingMargin { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How often a SIP-trunk call's conversation is checked for its end; its slot frees that much late at most.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Dispatch__SipPollInterval must be between 00:00:01 and 00:10:00.")]

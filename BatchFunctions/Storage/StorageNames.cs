@@ -14,9 +14,8 @@ public static class StorageNames
 
     public const string RecipientsTable = "Recipients";
 
-    public const string DialIntentsTable = "DialIntents";
-
-    public const string DialQueueTable = "DialQueue";
+    /// <summary>Every dial attempt of every batch: the dial queue and the claims (see <see cref="AttemptStore"/>).</summary>
+    public const string AttemptsTable = "Attempts";
 
     /// <summary>Every batch newest first, for listing (see <see cref="BatchIndex"/>).</summary>
     public const string BatchIndexTable = "BatchIndex";

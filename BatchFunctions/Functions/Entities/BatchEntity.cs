@@ -24,13 +24,7 @@ public sealed class BatchEntity : TaskEntity<BatchState>
         State = State with { Failure = State.Failure ?? failure, LastUpdatedAt = Latest(failure.At) };
 
     public void Cancel(BatchMilestone milestone) =>
-        State = State with { CancelledAt = State.CancelledAt ?? milestone.At, Paused = false, LastUpdatedAt = Latest(milestone.At) };
-
-    public void SetPaused(PauseChange change) =>
-        State = State with { Paused = change.Paused, LastUpdatedAt = Latest(change.At) };
-
-    public void ChangeConcurrency(ConcurrencyChange change) =>
-        State = State with { ConcurrencyLimit = change.Limit, LastUpdatedAt = Latest(change.At) };
+        State = State with { CancelledAt = State.CancelledAt ?? milestone.At, LastUpdatedAt = Latest(milestone.At) };
 
     /// <summary>The operator asked to call failed recipients again: the batch runs anew from here.</summary>
     public void Retry(BatchMilestone milestone) => State = State with
@@ -39,11 +33,14 @@ public sealed class BatchEntity : TaskEntity<BatchState>
         DispatchFinishedAt = null,
         CancelledAt = null,
         Failure = null,
-        Paused = false,
+        Runtime = State.Runtime is { } runtime ? runtime with { Paused = false, Waiting = null } : null,
         LastUpdatedAt = Latest(milestone.At),
     };
 
-    /// <summary>Snapshots arrive from one sender in order; an older one is ignored all the same.</summary>
+    /// <summary>
+    /// Snapshots arrive from one sender in order; an older one is ignored all the same. The orchestrator
+    /// is the only writer of the runtime settings (paused, concurrency): they show what it applies.
+    /// </summary>
     public void ReportProgress(BatchProgress progress)
     {
         if (State.ProgressAt is { } last && last > progress.At)
@@ -51,7 +48,13 @@ public sealed class BatchEntity : TaskEntity<BatchState>
             return;
         }
 
-        State = State with { Counts = progress.Counts, ProgressAt = progress.At, LastUpdatedAt = Latest(progress.At) };
+        State = State with
+        {
+            Counts = progress.Counts,
+            ProgressAt = progress.At,
+            Runtime = progress.Runtime ?? State.Runtime,
+            LastUpdatedAt = Latest(progress.At),
+        };
     }
 
     /// <summary>Forgets the batch: an entity whose state is null is deleted by the runtime.</summary>

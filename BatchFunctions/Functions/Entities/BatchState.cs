@@ -8,7 +8,7 @@ namespace BatchFunctions.Functions.Entities;
 /// derived from what has been recorded rather than stepped through a sequence. The orchestrator marks
 /// the dispatch finished only once every call has ended, so that is when the batch is complete.
 /// </summary>
-/// <param name="ConcurrencyLimit">The limit as changed by the operator while running; null: the definition's.</param>
+/// <param name="Runtime">What the orchestrator reports it applies (paused, concurrency, slots) and waits for.</param>
 /// <param name="RetryCount">How many times the operator retried the batch (ElevenLabs' retry_count).</param>
 public sealed record BatchState(
     BatchDefinition? Definition = null,
@@ -18,11 +18,18 @@ public sealed record BatchState(
     RecipientCounts? Counts = null,
     DateTimeOffset? LastUpdatedAt = null,
     DateTimeOffset? CancelledAt = null,
-    bool Paused = false,
-    int? ConcurrencyLimit = null,
     int RetryCount = 0,
-    DateTimeOffset? ProgressAt = null)
+    DateTimeOffset? ProgressAt = null,
+    BatchRuntime? Runtime = null)
 {
+    public bool Paused => Status is BatchStatus.Pending or BatchStatus.InProgress && Runtime is { Paused: true };
+
+    /// <summary>The limit the dispatcher applies; null before it has reported (then the definition's).</summary>
+    public int? ConcurrencyLimit => Runtime?.ConcurrencyLimit;
+
+    /// <summary>Why the batch is not dialing now, while it runs.</summary>
+    public Waiting? Waiting => Status is BatchStatus.Pending or BatchStatus.InProgress ? Runtime?.Waiting : null;
+
     public RecipientCounts RecipientCounts => Counts ?? new RecipientCounts();
 
     public BatchStatus Status =>

@@ -23,6 +23,9 @@ public sealed record RecipientCounts(
     /// <summary>A placed call ended with <paramref name="final"/>.</summary>
     public RecipientCounts Ended(RecipientStatus final) => Add(final, +1) with { Live = Live - 1 };
 
+    /// <summary>An attempt counted live while its outcome was unknown turned out never to have been dialed.</summary>
+    public RecipientCounts Undialed(RecipientStatus? previous) => Add(previous, +1) with { Live = Live - 1 };
+
     /// <summary>The attempt failed before any call existed (refused number, do-not-call).</summary>
     public RecipientCounts FailedToDial(RecipientStatus? previous) => Add(previous, -1).Add(RecipientStatus.Failed, +1);
 

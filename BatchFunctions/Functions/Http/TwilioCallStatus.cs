@@ -3,6 +3,7 @@ using BatchFunctions.Functions.Entities;
 using BatchFunctions.Functions.Orchestration;
 using BatchFunctions.Providers.Twilio;
 using BatchFunctions.Scheduling;
+using BatchFunctions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -16,7 +17,7 @@ namespace BatchFunctions.Functions.Http;
 /// entity, which ignores repeats and stale ones; a final status also frees the call's slot in the
 /// batch orchestrator.
 /// </summary>
-public sealed partial class TwilioCallStatus(TwilioRequestAuthenticator authenticator, TimeProvider clock, ILogger<TwilioCallStatus> logger)
+public sealed partial class TwilioCallStatus(TwilioRequestAuthenticator authenticator, AttemptStore attempts, TimeProvider clock, ILogger<TwilioCallStatus> logger)
 {
     [Function(nameof(TwilioCallStatus))]
     public async Task<IActionResult> Run(
@@ -41,6 +42,12 @@ public sealed partial class TwilioCallStatus(TwilioRequestAuthenticator authenti
             return new BadRequestObjectResult(error);
         }
 
+        if (progress.SequenceNumber <= FirstCallbacks)
+        {
+            // The call exists and is this attempt's: proof for an attempt whose dial answer was lost.
+            await attempts.RecordCallbackAsync(target.BatchId, new AttemptId(target.RecipientIndex, target.Attempt), progress.CallSid, cancellationToken);
+        }
+
         await durable.Entities.SignalEntityAsync(
             CallEntity.IdFor(target.BatchId, target.RecipientIndex), nameof(CallEntity.ApplyProgress), progress, cancellation: cancellationToken);
         if (progress.IsFinal)
@@ -55,6 +62,9 @@ public sealed partial class TwilioCallStatus(TwilioRequestAuthenticator authenti
         LogProgress(target.BatchId, target.RecipientIndex, target.Attempt, progress.Status, progress.SequenceNumber);
         return new NoContentResult();
     }
+
+    /// <summary>The first callbacks of a call (initiated, ringing) bind its id to the attempt; one is enough, two survive one loss.</summary>
+    private const int FirstCallbacks = 1;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a status callback to {Path} without a valid Twilio signature")]
     private partial void LogForged(string path);

@@ -1,3 +1,4 @@
+using BatchFunctions.Domain;
 using BatchFunctions.Functions.Entities;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -8,6 +9,8 @@ namespace BatchFunctions.Functions.Orchestration;
 /// Runs one batch: waits on a durable timer until its scheduled start (cancellable while waiting),
 /// then dials within its concurrency budget (<see cref="BatchDispatchLoop"/>) until every recipient
 /// has had every attempt it is due, the operator cancels, or the provider refuses the account.
+/// Whatever goes wrong inside, the batch ends: an unexpected failure fails the batch with its reason
+/// and gives its budget slots back rather than leave it in progress for ever.
 /// </summary>
 public sealed class BatchOrchestrator : TaskOrchestrator<BatchRun, BatchRun>
 {
@@ -17,39 +20,52 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchRun, BatchRun>
 
     public override async Task<BatchRun> RunAsync(TaskOrchestrationContext context, BatchRun run)
     {
-        // One waiter per event name for the whole execution: a second waiter would leave the first
-        // to swallow an event nobody reads.
-        var commands = new EventWaiter<BatchCommand>(context, BatchCommand.EventName);
-        if (!run.Started)
+        try
         {
-            run = await WaitForStartAsync(context, run, commands);
-            if (!run.Cancelled)
+            // One waiter per event name for the whole execution: a second waiter would leave the first
+            // to swallow an event nobody reads.
+            var commands = new EventWaiter<BatchCommand>(context, BatchCommand.EventName);
+            if (!run.Started)
             {
-                await context.Entities.SignalEntityAsync(BatchEntity.IdFor(run.BatchId), nameof(BatchEntity.MarkStarted), new BatchMilestone(Now(context)));
+                run = await WaitForStartAsync(context, run, commands);
+                if (!run.Cancelled)
+                {
+                    await context.Entities.SignalEntityAsync(BatchEntity.IdFor(run.BatchId), nameof(BatchEntity.MarkStarted), new BatchMilestone(Now(context)));
+                }
+
+                run = run with { Started = true };
             }
 
-            run = run with { Started = true };
+            return await new BatchDispatchLoop(context, run, commands).RunAsync();
         }
-
-        using var dispatch = new BatchDispatchLoop(context, run, commands);
-        return await dispatch.RunAsync();
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            context.CreateReplaySafeLogger<BatchOrchestrator>().BatchCrashed(run.BatchId, e.Message);
+            await context.Entities.SignalEntityAsync(BatchEntity.IdFor(run.BatchId), nameof(BatchEntity.Fail),
+                new BatchFailure(FailureReason.ConfigurationError, $"The batch stopped on an internal error: {e.Message}", Now(context)));
+            await context.Entities.SignalEntityAsync(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Release), new LeaseRelease(run.BatchId, 0, Finished: true));
+            return run with { Leased = 0, Stopped = true };
+        }
     }
 
+    /// <summary>
+    /// Waits for the scheduled start on one timer, however many commands arrive meanwhile: a second timer
+    /// would stay pending after the first fired, and fire into a later generation.
+    /// </summary>
     private static async Task<BatchRun> WaitForStartAsync(TaskOrchestrationContext context, BatchRun run, EventWaiter<BatchCommand> commands)
     {
+        Task? timer = null;
         while (!run.Cancelled && run.StartAt is { } startAt && startAt.UtcDateTime > context.CurrentUtcDateTime)
         {
-            using var stopTimer = new CancellationTokenSource();
-            var timer = context.CreateTimer(startAt.UtcDateTime, stopTimer.Token);
+            await ReportWaitingAsync(context, run, new Waiting(run.Paused ? WaitingReason.Paused : WaitingReason.ScheduledStart, startAt));
+            timer ??= context.CreateTimer(startAt.UtcDateTime, CancellationToken.None);
             if (await Task.WhenAny(timer, commands.Next()) == timer)
             {
-                // The Azure Storage provider may fire a timer a little early; the loop checks the time again.
+                // The Azure Storage provider may fire a timer a little early; look at the time again.
+                timer = startAt.UtcDateTime > context.CurrentUtcDateTime ? null : timer;
                 continue;
             }
 
-            // Cancel synchronously: CancelAsync would run the timer's callbacks on the thread pool, outside
-            // the orchestration's single-threaded replay.
-            stopTimer.Cancel();
             var command = commands.Take();
             run = command.Kind switch
             {
@@ -63,6 +79,10 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchRun, BatchRun>
 
         return run;
     }
+
+    private static Task ReportWaitingAsync(TaskOrchestrationContext context, BatchRun run, Waiting waiting) =>
+        context.Entities.SignalEntityAsync(BatchEntity.IdFor(run.BatchId), nameof(BatchEntity.ReportProgress),
+            new BatchProgress(run.Counts ?? new RecipientCounts(), Now(context), new BatchRuntime(run.Paused, run.Concurrency, 0, waiting)));
 
     internal static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 }

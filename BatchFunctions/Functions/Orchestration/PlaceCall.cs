@@ -9,15 +9,15 @@ using Microsoft.DurableTask;
 namespace BatchFunctions.Functions.Orchestration;
 
 /// <summary>
-/// Dials one attempt, at most once however often it runs: the intent is recorded before the provider
-/// is asked, and a rerun that finds an intent without an outcome asks the provider before dialing
-/// again. Right before dialing it checks the recipient's calling window and the do-not-call list,
-/// because either may have changed since the attempt was taken.
+/// Dials one attempt, at most once however often and however concurrently it runs: the attempt is
+/// claimed with a conditional write before the provider is asked, and a run that loses the claim never
+/// dials; it answers with what the winner recorded, or "unknown" for the orchestrator to look up.
+/// Right before claiming it checks the recipient's calling window and the do-not-call list, because
+/// either may have changed since the attempt was taken.
 /// </summary>
 public sealed class PlaceCall(
     RecipientStore recipients,
-    DialIntentStore intents,
-    DialQueue queue,
+    AttemptStore attempts,
     DoNotCallList doNotCall,
     TwilioCallPlacer twilio,
     SipTrunkDialer sipTrunk,
@@ -25,76 +25,56 @@ public sealed class PlaceCall(
     TimeProvider time)
     : TaskActivity<DialAttempt, DialResult>
 {
-    /// <summary>Longer than a provider request with its quick retries can take.</summary>
-    private static readonly TimeSpan EarlierRunGrace = TimeSpan.FromMinutes(2);
-
     [Function(nameof(PlaceCall))]
     public static Task<DialResult> Run([ActivityTrigger] DialAttempt attempt, FunctionContext function) =>
         FunctionActivity.RunAsync<PlaceCall, DialAttempt, DialResult>(function, nameof(PlaceCall), attempt);
 
     public override async Task<DialResult> RunAsync(TaskActivityContext context, DialAttempt attempt)
     {
-        var result = await DecideAndDialAsync(attempt);
-        if (attempt.Ticket.QueueKey is { } key)
-        {
-            await queue.RemoveAsync(attempt.BatchId, key, CancellationToken.None);
-        }
-
-        return result;
-    }
-
-    private async Task<DialResult> DecideAndDialAsync(DialAttempt attempt)
-    {
-        var (batchId, index, number) = (attempt.BatchId, attempt.Ticket.RecipientIndex, attempt.Ticket.Attempt);
-        var recipient = await recipients.GetAsync(batchId, index, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Recipient {index} of batch {batchId} is not in storage.");
-        var call = new CallRequest(batchId, index, number, recipient.PhoneNumber, attempt.Dial.FromNumber, attempt.Dial.Telephony);
-
-        var intent = await intents.BeginAsync(batchId, index, number, time.GetUtcNow(), CancellationToken.None);
-        if (intent.WasAlreadyRecorded && intent.Result is null && attempt.ResultLost)
-        {
-            // The earlier run may still be talking to the provider: let it finish and record its
-            // outcome rather than race it, and only then decide.
-            var age = time.GetUtcNow() - intent.CreatedAt;
-            if (age < EarlierRunGrace)
-            {
-                await Task.Delay(EarlierRunGrace - age, time);
-            }
-
-            intent = await intents.BeginAsync(batchId, index, number, time.GetUtcNow(), CancellationToken.None);
-        }
-
-        if (intent.Result is { } earlier)
-        {
-            return earlier;
-        }
-
-        if (intent.WasAlreadyRecorded && attempt.Dial.Provider == PhoneProvider.SipTrunk)
-        {
-            // ElevenLabs offers no way to find a SIP-trunk call we lost track of; calling again might
-            // reach the person twice, so the attempt fails and says why.
-            return await RecordAsync(call, new DialResult(DialOutcome.RecipientRejected, null, FailureReason.ProviderUnavailable,
-                "Whether ElevenLabs placed this SIP-trunk call is unknown (no answer to the request); not dialed again to avoid calling twice."));
-        }
-
-        if (intent.WasAlreadyRecorded && await twilio.FindPlacedCallAsync(call, intent.CreatedAt) is { } existingSid)
-        {
-            return await RecordAsync(call, new DialResult(DialOutcome.Placed, existingSid));
-        }
+        var (batchId, ticket) = (attempt.BatchId, attempt.Ticket);
+        var recipient = await recipients.GetAsync(batchId, ticket.RecipientIndex, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Recipient {ticket.RecipientIndex} of batch {batchId} is not in storage.");
 
         var now = clock.Now;
-        var zones = RecipientTimeZones.Resolve(recipient.TimeZones.Count > 0 ? recipient.TimeZones : [attempt.Plan.DefaultTimeZone]);
-        if (!attempt.Plan.Window.IsOpen(now, zones))
+        var verdict = CallingTimeGate.Decide(recipient, attempt.Plan, now, attempt.Dial.WindowClosingMargin);
+        if (verdict.Opens is { Until: { } opening } waiting
+            && await attempts.RescheduleAsync(batchId, attempt.RunNumber, new QueuedAttempt(ticket.RecipientIndex, ticket.Attempt, opening, ticket.PreviousStatus, waiting), CancellationToken.None))
         {
-            var opening = attempt.Plan.Window.NextOpening(now, zones) ?? now.AddDays(1);
-            await queue.EnqueueAsync(batchId, [new QueuedAttempt(index, number, opening, attempt.Ticket.PreviousStatus)], CancellationToken.None);
-            await intents.ForgetAsync(batchId, index, number, CancellationToken.None);
             return new DialResult(DialOutcome.Deferred, RetryAfter: clock.ToRealTime(opening - now));
+        }
+
+        var claim = await attempts.ClaimAsync(batchId, attempt.RunNumber, ticket.Id, time.GetUtcNow(), CancellationToken.None);
+        if (!claim.Won)
+        {
+            // Another run has (or had) this attempt: never dial it again. What it recorded, or a call id a
+            // callback reported, says what became of it; otherwise the orchestrator looks it up later.
+            return claim.Earlier switch
+            {
+                { Result: { } earlier } => earlier,
+                { CallbackCallSid: { } sid } => new DialResult(DialOutcome.Placed, sid),
+                _ => new DialResult(DialOutcome.Unknown),
+            };
+        }
+
+        if (!verdict.IsOpen)
+        {
+            // Claimed although the window is closed: an earlier run claimed and released it; queue it again.
+            await attempts.ReleaseAsync(batchId, ticket.Id, CancellationToken.None);
+            if (verdict.Opens is { Until: { } later } again)
+            {
+                await attempts.RescheduleAsync(batchId, attempt.RunNumber, new QueuedAttempt(ticket.RecipientIndex, ticket.Attempt, later, ticket.PreviousStatus, again), CancellationToken.None);
+                return new DialResult(DialOutcome.Deferred, RetryAfter: clock.ToRealTime(later - now));
+            }
+        }
+
+        if (verdict.Never is { } never)
+        {
+            return await RecordAsync(attempt, new DialResult(DialOutcome.RecipientRejected, null, FailureReason.OutsideCallingWindow, never));
         }
 
         if (attempt.Plan.DoNotCallList is { } list && await doNotCall.ContainsAsync(list, recipient.PhoneNumber, attempt.Dial.Region, CancellationToken.None))
         {
-            return await RecordAsync(call, new DialResult(DialOutcome.RecipientRejected, null, FailureReason.DoNotCall,
+            return await RecordAsync(attempt, new DialResult(DialOutcome.RecipientRejected, null, FailureReason.DoNotCall,
                 $"Not called: the number is on the do-not-call list {list}."));
         }
 
@@ -105,20 +85,26 @@ public sealed class PlaceCall(
                     new SipTrunkCallRequest(attempt.Dial.AgentId, attempt.Dial.PhoneNumberId, recipient.PhoneNumber, recipient.ClientData,
                         new SipTelephonyCallConfig(attempt.Dial.Telephony.RingingTimeoutSecs)),
                     CancellationToken.None)
-                : await twilio.PlaceAsync(call);
-            return await RecordAsync(call, result);
+                : await twilio.PlaceAsync(new CallRequest(batchId, ticket.RecipientIndex, ticket.Attempt, recipient.PhoneNumber, attempt.Dial.FromNumber, attempt.Dial.Telephony));
+            return await RecordAsync(attempt, result);
         }
-        catch (TransientTelephonyException e) when (!e.OutcomeUnknown)
+        catch (TransientTelephonyException e) when (e.OutcomeUnknown)
         {
-            // Twilio answered that it did not create the call, so the retry may dial without asking first.
-            await intents.ForgetAsync(batchId, index, number, CancellationToken.None);
+            // The provider did not answer: the call may exist. The claim stays, so nothing dials this
+            // attempt again; its callbacks or a lookup will tell.
+            return new DialResult(DialOutcome.Unknown);
+        }
+        catch (TransientTelephonyException)
+        {
+            // The provider answered that it created nothing, so the retry may claim and dial afresh.
+            await attempts.ReleaseAsync(batchId, ticket.Id, CancellationToken.None);
             throw;
         }
     }
 
-    private async Task<DialResult> RecordAsync(CallRequest call, DialResult result)
+    private async Task<DialResult> RecordAsync(DialAttempt attempt, DialResult result)
     {
-        await intents.RecordAsync(call.BatchId, call.RecipientIndex, call.Attempt, result, CancellationToken.None);
+        await attempts.RecordAsync(attempt.BatchId, attempt.Ticket.Id, result, CancellationToken.None);
         return result;
     }
 }

@@ -1,3 +1,4 @@
+using BatchFunctions.Domain;
 using BatchFunctions.Scheduling;
 using BatchFunctions.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -5,23 +6,30 @@ using Microsoft.DurableTask;
 
 namespace BatchFunctions.Functions.Orchestration;
 
-/// <summary>Queues a recipient's next attempt after its retry delay (campaign time), in its calling window.</summary>
+/// <summary>
+/// Queues a recipient's next attempt after its retry delay (campaign time), in its calling window.
+/// Safe to run twice: the queue is keyed by the attempt.
+/// </summary>
 /// <returns>Real time until the attempt is due, so the orchestrator knows when to look again.</returns>
-public sealed class ScheduleRetry(RecipientStore recipients, DialQueue queue, ICampaignClock clock) : TaskActivity<RetryRequest, TimeSpan>
+public sealed class ScheduleRetry(RecipientStore recipients, AttemptStore attempts, ICampaignClock clock) : TaskActivity<RetryRequest, RetryQueued>
 {
     [Function(nameof(ScheduleRetry))]
-    public static Task<TimeSpan> Run([ActivityTrigger] RetryRequest request, FunctionContext function) =>
-        FunctionActivity.RunAsync<ScheduleRetry, RetryRequest, TimeSpan>(function, nameof(ScheduleRetry), request);
+    public static Task<RetryQueued> Run([ActivityTrigger] RetryRequest request, FunctionContext function) =>
+        FunctionActivity.RunAsync<ScheduleRetry, RetryRequest, RetryQueued>(function, nameof(ScheduleRetry), request);
 
-    public override async Task<TimeSpan> RunAsync(TaskActivityContext context, RetryRequest request)
+    public override async Task<RetryQueued> RunAsync(TaskActivityContext context, RetryRequest request)
     {
         var now = clock.Now;
         var recipient = await recipients.GetAsync(request.BatchId, request.RecipientIndex, CancellationToken.None)
             ?? throw new InvalidOperationException($"Recipient {request.RecipientIndex} of batch {request.BatchId} is not in storage.");
-        var zones = RecipientTimeZones.Resolve(recipient.TimeZones.Count > 0 ? recipient.TimeZones : [request.Plan.DefaultTimeZone]);
         var earliest = now + request.Delay;
-        var due = request.Plan.Window.NextOpening(earliest, zones) ?? earliest.AddDays(1);
-        await queue.EnqueueAsync(request.BatchId, [new QueuedAttempt(request.RecipientIndex, request.Attempt, due, request.PreviousStatus)], CancellationToken.None);
-        return clock.ToRealTime(due - now);
+
+        // The window is judged at the time the retry falls due; a number it never opens for is dialed
+        // then and fails with the reason, rather than vanish here.
+        var verdict = CallingTimeGate.Decide(recipient, request.Plan, earliest, TimeSpan.Zero);
+        var waiting = verdict.Opens ?? new Waiting(WaitingReason.RetryDelay, earliest);
+        var due = waiting.Until ?? earliest;
+        await attempts.EnqueueAsync(request.BatchId, request.RunNumber, [new QueuedAttempt(request.RecipientIndex, request.Attempt, due, request.PreviousStatus, waiting)], CancellationToken.None);
+        return new RetryQueued(clock.ToRealTime(due - now), waiting);
     }
 }

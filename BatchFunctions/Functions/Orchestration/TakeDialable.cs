@@ -1,3 +1,4 @@
+using BatchFunctions.Domain;
 using BatchFunctions.Scheduling;
 using BatchFunctions.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -9,9 +10,10 @@ namespace BatchFunctions.Functions.Orchestration;
 /// Hands the orchestrator attempts it may dial now: first the dial queue's due entries (retries,
 /// deferred recipients), then recipients of the first pass from the cursor on. A recipient whose
 /// calling window is closed is queued for its next opening instead and the cursor moves past it, so
-/// one closed time zone never holds up the others.
+/// one closed time zone never holds up the others; one whose window never opens ends failed.
+/// Safe to run twice: queueing an attempt is keyed by the attempt.
 /// </summary>
-public sealed class TakeDialable(RecipientStore recipients, DialQueue queue, ICampaignClock clock) : TaskActivity<TakeRequest, TakeResult>
+public sealed class TakeDialable(RecipientStore recipients, AttemptStore attempts, ICampaignClock clock) : TaskActivity<TakeRequest, TakeResult>
 {
     private const int PageSize = 200;
 
@@ -25,12 +27,13 @@ public sealed class TakeDialable(RecipientStore recipients, DialQueue queue, ICa
     public override async Task<TakeResult> RunAsync(TaskActivityContext context, TakeRequest request)
     {
         var now = clock.Now;
-        var handedOut = request.HandedOut.ToHashSet(StringComparer.Ordinal);
-        var tickets = new List<DialTicket>(await queue.TakeDueAsync(request.BatchId, now, handedOut, request.Max, CancellationToken.None));
+        var handedOut = request.HandedOut.ToHashSet();
+        var tickets = new List<DialTicket>(await attempts.TakeDueAsync(request.BatchId, request.RunNumber, now, handedOut, request.Max, CancellationToken.None));
+        var unreachable = new List<UnreachableAttempt>();
         var cursor = request.Cursor;
         var scanned = 0;
         var deferred = new List<QueuedAttempt>();
-        while (tickets.Count < request.Max && cursor < request.TotalRecipients && scanned < MaxScanned)
+        while (tickets.Count + unreachable.Count < request.Max && cursor < request.TotalRecipients && scanned < MaxScanned)
         {
             var page = await recipients.ListRangeAsync(request.BatchId, cursor, Math.Min(cursor + PageSize, request.TotalRecipients), CancellationToken.None);
             if (page.Count == 0)
@@ -40,33 +43,38 @@ public sealed class TakeDialable(RecipientStore recipients, DialQueue queue, ICa
 
             foreach (var recipient in page)
             {
-                if (tickets.Count >= request.Max)
+                if (tickets.Count + unreachable.Count >= request.Max)
                 {
                     break;
                 }
 
                 cursor++;
                 scanned++;
-                var zones = RecipientTimeZones.Resolve(recipient.TimeZones.Count > 0 ? recipient.TimeZones : [request.Plan.DefaultTimeZone]);
-                if (request.Plan.Window.IsOpen(now, zones))
+                var ticket = new DialTicket(recipient.Index, 1);
+                var verdict = CallingTimeGate.Decide(recipient, request.Plan, now, request.WindowClosingMargin);
+                if (verdict.IsOpen)
                 {
-                    tickets.Add(new DialTicket(recipient.Index, 1));
+                    tickets.Add(ticket);
+                }
+                else if (verdict.Opens is { Until: { } opening } waiting)
+                {
+                    deferred.Add(new QueuedAttempt(recipient.Index, 1, opening, null, waiting));
                 }
                 else
                 {
-                    deferred.Add(new QueuedAttempt(recipient.Index, 1, request.Plan.Window.NextOpening(now, zones) ?? now.AddDays(1)));
+                    unreachable.Add(new UnreachableAttempt(ticket, FailureReason.OutsideCallingWindow, verdict.Never!));
                 }
             }
         }
 
-        await queue.EnqueueAsync(request.BatchId, deferred, CancellationToken.None);
-        foreach (var ticket in tickets.Where(t => t.QueueKey is not null))
+        await attempts.EnqueueAsync(request.BatchId, request.RunNumber, deferred, CancellationToken.None);
+        foreach (var ticket in tickets)
         {
-            handedOut.Add(ticket.QueueKey!);
+            handedOut.Add(ticket.Id);
         }
 
-        var earliest = await queue.EarliestDueAsync(request.BatchId, handedOut, CancellationToken.None);
-        TimeSpan? nextDueIn = earliest is { } due ? clock.ToRealTime(due > now ? due - now : TimeSpan.Zero) : null;
-        return new TakeResult(tickets, cursor, nextDueIn);
+        var next = await attempts.EarliestDueAsync(request.BatchId, request.RunNumber, handedOut, CancellationToken.None);
+        TimeSpan? nextDueIn = next?.Until is { } due ? clock.ToRealTime(due > now ? due - now : TimeSpan.Zero) : null;
+        return new TakeResult(tickets, cursor, unreachable, nextDueIn, next);
     }
 }

@@ -88,21 +88,25 @@ public sealed partial class TwilioCallPlacer(
         }
     }
 
-    /// <summary>Asks Twilio whether an attempt whose outcome we lost did create a call.</summary>
-    public async Task<string?> FindPlacedCallAsync(CallRequest call, DateTimeOffset notBefore)
+    /// <summary>
+    /// Whether Twilio lists any call from <paramref name="from"/> to <paramref name="to"/> created since
+    /// <paramref name="notBefore"/>. Used only to prove that an attempt whose outcome was lost placed
+    /// nothing; a call found this way is never taken to be ours (another batch may call the same number).
+    /// </summary>
+    public async Task<bool> AnyCallSinceAsync(string to, string from, DateTimeOffset notBefore)
     {
         try
         {
             var calls = await CallResource.ReadAsync(
                 new ReadCallOptions
                 {
-                    To = new PhoneNumber(call.To),
-                    From = new PhoneNumber(call.From),
+                    To = new PhoneNumber(to),
+                    From = new PhoneNumber(from),
                     StartTimeAfter = notBefore.UtcDateTime.AddMinutes(-1),
                     Limit = 20,
                 },
                 twilio);
-            return calls.OrderBy(c => c.DateCreated).FirstOrDefault()?.Sid;
+            return calls.Any(c => c.DateCreated is null || c.DateCreated >= notBefore.UtcDateTime.AddMinutes(-1));
         }
         catch (Exception e) when (e is ApiException or ApiConnectionException or HttpRequestException or TaskCanceledException)
         {

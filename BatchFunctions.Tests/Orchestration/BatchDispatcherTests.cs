@@ -1,0 +1,326 @@
+using BatchFunctions.Domain;
+using BatchFunctions.Functions.Entities;
+using BatchFunctions.Functions.Orchestration;
+using BatchFunctions.Functions.Orchestration.Rules;
+using BatchFunctions.Scheduling;
+using BatchFunctions.Storage;
+
+namespace BatchFunctions.Tests.Orchestration;
+
+/// <summary>The dispatcher's decisions, driven without the engine: each test is a few steps of a batch's life.</summary>
+public sealed class BatchDispatcherTests
+{
+    private static readonly DateTime Start = new(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc);
+
+    private static readonly DialSettings Dial = new(
+        "agent", "phnum", "+14155550000", PhoneProvider.Twilio, "US", CallsPerSecond: 100, WorkspaceShare: 10,
+        LiveCallCheckInterval: TimeSpan.FromMinutes(2), TelephonyCallConfig.Default, SipPollInterval: TimeSpan.FromSeconds(10),
+        LeaseDuration: TimeSpan.FromMinutes(5), WindowClosingMargin: TimeSpan.FromMinutes(5));
+
+    private static readonly DialPlan BusyTwice = DialPlan.Default with
+    {
+        Retries = RetryRules.Parse(3, "busy:10", TimeSpan.FromMinutes(60)),
+    };
+
+    private DateTime now = Start;
+
+    [Fact]
+    public void NextDial_BeforeAnyDialWentThrough_OnlyOneInFlight()
+    {
+        var dispatcher = Started(recipients: 10, concurrency: 5);
+
+        Assert.NotNull(dispatcher.NextDial(now));
+        Assert.Null(dispatcher.NextDial(now));
+    }
+
+    [Fact]
+    public void NextDial_AfterTheFirstCallIsPlaced_FillsEveryLeasedSlotAndNoMore()
+    {
+        var dispatcher = Started(recipients: 10, concurrency: 5);
+        var first = dispatcher.NextDial(now)!;
+        dispatcher.Dialed(first, Placed(first), now);
+
+        var dialed = DialAll(dispatcher);
+
+        Assert.Equal(4, dialed.Count);
+        Assert.Equal(5, dispatcher.LiveCount);
+    }
+
+    [Fact]
+    public void CallEnded_FreesItsSlotForTheNextRecipient()
+    {
+        var dispatcher = Running(recipients: 10, concurrency: 2, out var live);
+
+        dispatcher.CallEnded(new CallEnded(live[0].RecipientIndex, live[0].Attempt, null, RecipientStatus.Completed));
+
+        Assert.NotNull(dispatcher.NextDial(now));
+        Assert.Equal(1, dispatcher.Counts.Completed);
+    }
+
+    [Fact]
+    public void CallEnded_RepeatedOrForAnAttemptThatIsNotLive_ChangesNothing()
+    {
+        var dispatcher = Running(recipients: 10, concurrency: 2, out var live);
+        var end = new CallEnded(live[0].RecipientIndex, live[0].Attempt, null, RecipientStatus.Completed);
+
+        dispatcher.CallEnded(end);
+        dispatcher.CallEnded(end);
+        dispatcher.CallEnded(end with { Attempt = 7 });
+
+        Assert.Equal((1, 1), (dispatcher.Counts.Completed, dispatcher.LiveCount));
+    }
+
+    [Fact]
+    public void Dialed_OutcomeUnknown_KeepsTheSlotAndIsLookedUpNeverDialedAgain()
+    {
+        var dispatcher = Started(recipients: 1, concurrency: 1);
+        var ticket = dispatcher.NextDial(now)!;
+
+        dispatcher.Dialed(ticket, new DialResult(DialOutcome.Unknown), now);
+
+        Assert.Null(dispatcher.NextDial(now += TimeSpan.FromMinutes(1)));
+        var check = dispatcher.StartCheck(now);
+        Assert.Equal(ticket.Id, Assert.Single(check).Id);
+        Assert.True(check[0].OutcomeUnknown);
+        Assert.False(dispatcher.IsFinished);
+    }
+
+    [Fact]
+    public void Checked_UnknownOutcomeNeverDialed_TheSameAttemptIsDialedAgain()
+    {
+        var dispatcher = Started(recipients: 1, concurrency: 1);
+        var ticket = dispatcher.NextDial(now)!;
+        dispatcher.DialFailed(ticket, now);
+        var check = dispatcher.StartCheck(now += TimeSpan.FromMinutes(1));
+
+        dispatcher.Checked([new LiveCallCheck(check[0].Id, NotDialed: true)], now);
+
+        Assert.Equal(0, dispatcher.Counts.Live);
+        Assert.Equal(ticket, dispatcher.NextDial(now));
+    }
+
+    [Fact]
+    public void Checked_UnknownOutcomeWasPlaced_BecomesALiveCallWithItsSid()
+    {
+        var dispatcher = Started(recipients: 1, concurrency: 1);
+        var ticket = dispatcher.NextDial(now)!;
+        dispatcher.Dialed(ticket, new DialResult(DialOutcome.Unknown), now);
+        var check = dispatcher.StartCheck(now += TimeSpan.FromMinutes(1));
+
+        dispatcher.Checked([new LiveCallCheck(check[0].Id, Dialed: Placed(ticket))], now);
+        dispatcher.CallEnded(new CallEnded(ticket.RecipientIndex, ticket.Attempt, null, RecipientStatus.Completed));
+
+        Assert.Equal((0, 1), (dispatcher.Counts.Live, dispatcher.Counts.Completed));
+        Assert.Contains(dispatcher.TakeEffects(), e => e is DispatchEffect.RecordDial { Result.CallSid: "CA0" });
+    }
+
+    [Fact]
+    public void Checked_LostFinalCallback_TheProviderStatusEndsTheCallAndFreesTheSlot()
+    {
+        var dispatcher = Running(recipients: 2, concurrency: 1, out var live);
+        var check = dispatcher.StartCheck(now += Dial.LiveCallCheckInterval);
+        var progress = new CallProgress(live[0].Attempt, "CA0", ProviderCallStatus.Busy, 1_000_000, now);
+
+        dispatcher.Checked([new LiveCallCheck(check[0].Id, Ended: progress)], now);
+
+        Assert.Equal(0, dispatcher.LiveCount);
+        Assert.Contains(dispatcher.TakeEffects(), e => e is DispatchEffect.ApplyProgress);
+        Assert.NotNull(dispatcher.NextDial(now));
+    }
+
+    [Fact]
+    public void CallEnded_BusyWithRetriesLeft_QueuesTheNextAttemptOnce()
+    {
+        var dispatcher = Running(recipients: 1, concurrency: 1, out var live, BusyTwice);
+
+        dispatcher.CallEnded(new CallEnded(live[0].RecipientIndex, 1, RetryableOutcome.Busy, RecipientStatus.Failed));
+
+        var retry = dispatcher.StartQueueingRetry(now);
+        Assert.Equal((0, 2, TimeSpan.FromMinutes(10)), (retry!.RecipientIndex, retry.Attempt, retry.Delay));
+        Assert.Null(dispatcher.StartQueueingRetry(now));
+        Assert.False(dispatcher.IsFinished);
+    }
+
+    [Fact]
+    public void RetryQueueFailed_StorageDown_TheRetryIsQueuedAgainLaterNotLost()
+    {
+        var dispatcher = Running(recipients: 1, concurrency: 1, out var live, BusyTwice);
+        dispatcher.CallEnded(new CallEnded(live[0].RecipientIndex, 1, RetryableOutcome.Busy, RecipientStatus.Failed));
+        var retry = dispatcher.StartQueueingRetry(now)!;
+
+        dispatcher.RetryQueueFailed(retry, now);
+
+        Assert.Null(dispatcher.StartQueueingRetry(now));
+        Assert.Equal(retry, dispatcher.StartQueueingRetry(now + BatchDispatcher.StorageRetryInterval));
+        Assert.False(dispatcher.IsFinished);
+    }
+
+    [Fact]
+    public void TakeFailed_StorageDown_TriedAgainLaterAndTheBatchDoesNotEnd()
+    {
+        var dispatcher = new BatchDispatcher(Run(recipients: 3, concurrency: 1), now);
+        dispatcher.StartTake(now);
+
+        dispatcher.TakeFailed(now);
+
+        Assert.Null(dispatcher.StartTake(now));
+        Assert.False(dispatcher.IsFinished);
+        Assert.NotNull(dispatcher.StartTake(now + BatchDispatcher.StorageRetryInterval));
+    }
+
+    [Fact]
+    public void Apply_Cancel_NothingMoreIsDialedOrRetriedAndTheBatchEndsWhenCallsEnd()
+    {
+        var dispatcher = Running(recipients: 5, concurrency: 1, out var live, BusyTwice);
+
+        dispatcher.Apply(new BatchCommand(BatchCommandKind.Cancel), now);
+        dispatcher.CallEnded(new CallEnded(live[0].RecipientIndex, 1, RetryableOutcome.Busy, RecipientStatus.Failed));
+
+        Assert.Null(dispatcher.NextDial(now));
+        Assert.Null(dispatcher.StartTake(now));
+        Assert.Null(dispatcher.StartQueueingRetry(now));
+        Assert.True(dispatcher.IsFinished);
+    }
+
+    [Fact]
+    public void Apply_CancelWithHangUp_HangsUpLiveCallsAndOnesPlacedAfterwards()
+    {
+        var dispatcher = Started(recipients: 2, concurrency: 2);
+        var first = dispatcher.NextDial(now)!;
+        dispatcher.Dialed(first, Placed(first), now);
+        var second = dispatcher.NextDial(now += TimeSpan.FromSeconds(1))!;
+        dispatcher.TakeEffects();
+
+        dispatcher.Apply(new BatchCommand(BatchCommandKind.Cancel, HangUpLiveCalls: true), now);
+        dispatcher.Dialed(second, Placed(second), now);
+
+        var hangUps = dispatcher.TakeEffects().OfType<DispatchEffect.HangUp>().SelectMany(h => h.CallSids).ToList();
+        Assert.Equal(["CA0", "CA1"], hangUps);
+    }
+
+    [Fact]
+    public void Apply_SetConcurrencyLower_NoNewDialUntilLiveCallsAreBelowIt()
+    {
+        var dispatcher = Running(recipients: 10, concurrency: 3, out var live);
+
+        dispatcher.Apply(new BatchCommand(BatchCommandKind.SetConcurrency, ConcurrencyLimit: 1), now);
+        dispatcher.CallEnded(new CallEnded(live[0].RecipientIndex, 1, null, RecipientStatus.Completed));
+        Assert.Null(dispatcher.NextDial(now));
+        dispatcher.CallEnded(new CallEnded(live[1].RecipientIndex, 1, null, RecipientStatus.Completed));
+        Assert.Null(dispatcher.NextDial(now));
+        dispatcher.CallEnded(new CallEnded(live[2].RecipientIndex, 1, null, RecipientStatus.Completed));
+
+        Assert.NotNull(dispatcher.NextDial(now));
+        Assert.Equal(2, dispatcher.SlotsToRelease(now));
+    }
+
+    [Fact]
+    public void ApplyPause_NothingDialedAndTheBatchWaitsSayingWhy()
+    {
+        var dispatcher = Running(recipients: 10, concurrency: 2, out var live);
+
+        dispatcher.Apply(new BatchCommand(BatchCommandKind.Pause), now);
+        dispatcher.CallEnded(new CallEnded(live[0].RecipientIndex, 1, null, RecipientStatus.Completed));
+
+        Assert.Null(dispatcher.NextDial(now));
+        Assert.Equal(WaitingReason.Paused, dispatcher.WaitingNow(now)?.Reason);
+        Assert.False(dispatcher.IsFinished);
+    }
+
+    [Fact]
+    public void Dialed_ConfigurationRejected_StopsTheBatchWithTheProvidersReason()
+    {
+        var dispatcher = Started(recipients: 5, concurrency: 5);
+        var ticket = dispatcher.NextDial(now)!;
+
+        dispatcher.Dialed(ticket, new DialResult(DialOutcome.ConfigurationRejected, null, FailureReason.ConfigurationError, "bad credentials"), now);
+
+        Assert.Contains(dispatcher.TakeEffects(), e => e is DispatchEffect.FailBatch { Detail: "bad credentials" });
+        Assert.Null(dispatcher.NextDial(now));
+        Assert.True(dispatcher.IsFinished);
+    }
+
+    [Fact]
+    public void WakeAt_QueueDueInHours_NeverFurtherThanMaxWake()
+    {
+        var dispatcher = new BatchDispatcher(Run(recipients: 1, concurrency: 1), now);
+        dispatcher.StartTake(now);
+        var opening = new Waiting(WaitingReason.CallingWindow, new DateTimeOffset(now.AddHours(3), TimeSpan.Zero), "America/Los_Angeles", "08:00");
+        dispatcher.Taken(new TakeResult([], 1, [], TimeSpan.FromHours(3), opening), now);
+        dispatcher.ProgressToReport(now, force: true);
+
+        Assert.Equal(now + BatchDispatcher.MaxWake, dispatcher.WakeAt(now));
+        Assert.Equal(opening, dispatcher.WaitingNow(now));
+    }
+
+    [Fact]
+    public void Taken_UnreachableRecipient_EndsFailedWithTheReason()
+    {
+        var dispatcher = new BatchDispatcher(Run(recipients: 1, concurrency: 1), now);
+        dispatcher.StartTake(now);
+        var ticket = new DialTicket(0, 1);
+
+        dispatcher.Taken(new TakeResult([], 1, [new UnreachableAttempt(ticket, FailureReason.OutsideCallingWindow, "never open")], null, null), now);
+
+        Assert.Contains(dispatcher.TakeEffects(), e => e is DispatchEffect.RecordDial { Result.FailureReason: FailureReason.OutsideCallingWindow });
+        Assert.Equal(1, dispatcher.Counts.Failed);
+        Assert.True(dispatcher.IsFinished);
+    }
+
+    [Fact]
+    public void Carry_ANewGenerationGoesOnWhereTheLastStopped()
+    {
+        var dispatcher = Running(recipients: 10, concurrency: 2, out var live);
+
+        var next = new BatchDispatcher(dispatcher.Carry(), now);
+        next.CallEnded(new CallEnded(live[0].RecipientIndex, 1, null, RecipientStatus.Completed));
+
+        Assert.Equal(1, next.Counts.Completed);
+        Assert.NotNull(next.NextDial(now));
+    }
+
+    private static BatchRun Run(int recipients, int concurrency, DialPlan? plan = null) =>
+        new("btcal_test", Dial, plan ?? DialPlan.Default, recipients, concurrency, Started: true);
+
+    /// <summary>A dispatcher that has taken every recipient and holds its whole limit of slots.</summary>
+    private BatchDispatcher Started(int recipients, int concurrency, DialPlan? plan = null)
+    {
+        var dispatcher = new BatchDispatcher(Run(recipients, concurrency, plan), now);
+        dispatcher.StartTake(now);
+        dispatcher.Taken(new TakeResult([.. Enumerable.Range(0, recipients).Select(i => new DialTicket(i, 1))], recipients, [], null, null), now);
+        dispatcher.StartLeaseRequest(now);
+        dispatcher.LeaseGranted(new LeaseGrant(concurrency, 10, 1), now);
+        return dispatcher;
+    }
+
+    /// <summary>A dispatcher with its whole limit of calls placed and live.</summary>
+    private BatchDispatcher Running(int recipients, int concurrency, out List<DialTicket> live, DialPlan? plan = null)
+    {
+        var dispatcher = Started(recipients, concurrency, plan);
+        var first = dispatcher.NextDial(now)!;
+        dispatcher.Dialed(first, Placed(first), now);
+        live = [first, .. DialAll(dispatcher)];
+        foreach (var ticket in live.Skip(1))
+        {
+            dispatcher.Dialed(ticket, Placed(ticket), now);
+        }
+
+        dispatcher.TakeEffects();
+        return dispatcher;
+    }
+
+    /// <summary>Dials all it may a second later (the pace allows a second's worth of dials at once).</summary>
+    private List<DialTicket> DialAll(BatchDispatcher dispatcher)
+    {
+        now += TimeSpan.FromSeconds(1);
+        var dialed = new List<DialTicket>();
+        while (dispatcher.NextDial(now) is { } ticket)
+        {
+            dialed.Add(ticket);
+        }
+
+        return dialed;
+    }
+
+    private static DialResult Placed(DialTicket ticket) => new(DialOutcome.Placed, $"CA{ticket.RecipientIndex}");
+}

@@ -1,3 +1,0 @@
-namespace BatchFunctions.Functions.Entities;
-
-public sealed record ConcurrencyChange(int Limit, DateTimeOffset At);
