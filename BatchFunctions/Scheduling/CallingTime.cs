@@ -1,0 +1,28 @@
+namespace BatchFunctions.Scheduling;
+
+/// <summary>
+/// When a recipient may be dialed, as <see cref="CallingTimes"/> decides it: now, at a later instant,
+/// or not within <see cref="CallingTimes.Horizon"/> (the recipient then ends failed, outside_calling_window).
+/// </summary>
+public abstract record CallingTime
+{
+    private CallingTime()
+    {
+    }
+
+    /// <summary>The window is open in every zone of the recipient, and stays open for the closing margin: dial.</summary>
+    public sealed record Open : CallingTime
+    {
+        internal static readonly Open Instance = new();
+    }
+
+    /// <summary>The window next opens in every zone at <paramref name="At"/>; the last zone to open is <paramref name="Zone"/>, at local <paramref name="LocalOpening"/>.</summary>
+    public sealed record OpensAt(DateTimeOffset At, string Zone, TimeOnly LocalOpening) : CallingTime
+    {
+        /// <summary>For a recipient's status, e.g. "Waiting for 08:00 in America/Los_Angeles."</summary>
+        public string Message => $"Waiting for {LocalOpening:HH\\:mm} in {Zone}.";
+    }
+
+    /// <summary>No time in the horizon is open in every zone; <paramref name="Message"/> names the zones and what to change.</summary>
+    public sealed record Never(IReadOnlyList<string> Zones, string Message) : CallingTime;
+}
