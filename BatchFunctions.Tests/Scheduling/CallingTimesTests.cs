@@ -28,6 +28,7 @@ public sealed class CallingTimesTests
         Assert.Contains("Europe/Bucharest", never.Message, StringComparison.Ordinal);
         Assert.Contains("Asia/Kamchatka", never.Message, StringComparison.Ordinal);
         Assert.Contains("timezone", never.Message, StringComparison.Ordinal);
+        Assert.Equal("\"outside_calling_window\"", JsonSerializer.Serialize(CallingTime.Never.Reason));
     }
 
     [Fact]

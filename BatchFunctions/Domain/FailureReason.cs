@@ -15,4 +15,7 @@ public enum FailureReason
     [JsonStringEnumMemberName("configuration_error")] ConfigurationError,
     [JsonStringEnumMemberName("agent_unavailable")] AgentUnavailable,
     [JsonStringEnumMemberName("do_not_call")] DoNotCall,
+
+    /// <summary>No time within a week is inside the calling window in every zone the recipient may be in.</summary>
+    [JsonStringEnumMemberName("outside_calling_window")] OutsideCallingWindow,
 }

@@ -1,3 +1,5 @@
+using BatchFunctions.Domain;
+
 namespace BatchFunctions.Scheduling;
 
 /// <summary>
@@ -24,5 +26,9 @@ public abstract record CallingTime
     }
 
     /// <summary>No time in the horizon is open in every zone; <paramref name="Message"/> names the zones and what to change.</summary>
-    public sealed record Never(IReadOnlyList<string> Zones, string Message) : CallingTime;
+    /// <remarks>The recipient ends failed with <see cref="Reason"/> and <paramref name="Message"/> as its detail.</remarks>
+    public sealed record Never(IReadOnlyList<string> Zones, string Message) : CallingTime
+    {
+        public const FailureReason Reason = FailureReason.OutsideCallingWindow;
+    }
 }
