@@ -56,9 +56,15 @@ public sealed class CallingTimes
             hours[key] = open;
         }
 
-        if (OpenSpans.FirstOpenFrom(open.Common, at) is { } span && span.Start < at + Horizon)
+        var common = open.Common;
+        for (var c = 0; c < common.Count; c++)
         {
-            return span.Start <= at ? CallingTime.Open.Instance : OpensAt(open, span.Start);
+            if (common[c].End > at)
+            {
+                return common[c].Start <= at ? CallingTime.Open.Instance
+                    : common[c].Start < at + Horizon ? open.Openings[c]
+                    : Never(open, at);
+            }
         }
 
         return Never(open, at);
@@ -82,27 +88,34 @@ public sealed class CallingTimes
 
         var until = from + Reuse + Horizon + ClosingMargin;
         var perZone = zones.ConvertAll(zone => OpenSpans.In(window, zone, from, until, ClosingMargin));
-        return new Hours(from, zones, perZone, OpenSpans.Common(perZone));
+        var common = OpenSpans.Common(perZone);
+        return new Hours(from, zones, common, Openings(zones, perZone, common));
     }
 
     private TimeZoneInfo? Zone(string id) =>
         zoneCache.GetOrAdd(id, static id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null);
 
-    private static CallingTime.OpensAt OpensAt(Hours open, DateTimeOffset start)
+    /// <summary>Each common span's opening as an answer: the zone that opens last decides it, one of its own spans starting where the common one does.</summary>
+    private static CallingTime.OpensAt[] Openings(List<TimeZoneInfo> zones, List<List<OpenSpan>> perZone, List<OpenSpan> common)
     {
-        // The zone that decides is the last to open: one of its own spans starts where the common one does.
-        var decider = open.Zones[0];
-        for (var z = 0; z < open.Zones.Count; z++)
+        var openings = new CallingTime.OpensAt[common.Count];
+        for (var c = 0; c < common.Count; c++)
         {
-            if (open.PerZone[z].Exists(span => span.Start == start))
+            var decider = zones[0];
+            for (var z = 0; z < zones.Count; z++)
             {
-                decider = open.Zones[z];
-                break;
+                if (perZone[z].Exists(span => span.Start == common[c].Start))
+                {
+                    decider = zones[z];
+                    break;
+                }
             }
+
+            var local = TimeZoneInfo.ConvertTime(common[c].Start, decider);
+            openings[c] = new CallingTime.OpensAt(local, decider.Id, TimeOnly.FromTimeSpan(local.TimeOfDay));
         }
 
-        var local = TimeZoneInfo.ConvertTime(start, decider);
-        return new CallingTime.OpensAt(local, decider.Id, TimeOnly.FromTimeSpan(local.TimeOfDay));
+        return openings;
     }
 
     private CallingTime.Never Never(Hours open, DateTimeOffset at)
@@ -139,8 +152,8 @@ public sealed class CallingTimes
         return window.Days.Count == 0 ? hours : $"{hours} on {string.Join(",", window.Days.Select(day => DayNames[(int)day]))}";
     }
 
-    /// <summary>Open hours worked out from <paramref name="From"/>: per zone, and in common.</summary>
-    private sealed record Hours(DateTimeOffset From, List<TimeZoneInfo> Zones, List<List<OpenSpan>> PerZone, List<OpenSpan> Common);
+    /// <summary>Open hours in every zone worked out from <paramref name="From"/>, and each one's opening as an answer.</summary>
+    private sealed record Hours(DateTimeOffset From, List<TimeZoneInfo> Zones, List<OpenSpan> Common, CallingTime.OpensAt[] Openings);
 
     /// <summary>Zone lists as stored are equal when they list the same ids in the same order.</summary>
     private sealed class ZoneListComparer : IEqualityComparer<IReadOnlyList<string>>
