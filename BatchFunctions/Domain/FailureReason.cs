@@ -16,5 +16,7 @@ public enum FailureReason
     [JsonStringEnumMemberName("agent_unavailable")] AgentUnavailable,
     [JsonStringEnumMemberName("do_not_call")] DoNotCall,
     [JsonStringEnumMemberName("outcome_unknown")] OutcomeUnknown,
+
+    /// <summary>No time within a week is inside the calling window in every zone the recipient may be in.</summary>
     [JsonStringEnumMemberName("outside_calling_window")] OutsideCallingWindow,
 }

@@ -31,11 +31,15 @@ public sealed class DispatchOptions
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00", ErrorMessage = "Dispatch__BudgetLeaseDuration must be between 00:00:10 and 01:00:00.")]
     public TimeSpan BudgetLeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>No dial starts this close to the end of the recipient's calling window, so a call is not cut off by it.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "02:00:00", ErrorMessage = "Dispatch__WindowClosingMargin must be between 00:00:00 and 02:00:00.")]
-    public TimeSpan WindowClosingMargin { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How often a SIP-trunk call's conversation is checked for its end; its slot frees that much late at most.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Dispatch__SipPollInterval must be between 00:00:01 and 00:10:00.")]
     public TimeSpan SipPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// No dial starts this close to a calling window's closing in any of the recipient's zones, so a
+    /// call does not run past the window; the recipient waits for its next opening instead.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Dispatch__WindowClosingMargin must be between 00:00:00 and 01:00:00 (how long before a calling window closes no call is started).")]
+    public TimeSpan WindowClosingMargin { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -82,23 +82,19 @@ public sealed record CallingWindow(TimeOnly Start, TimeOnly End, IReadOnlyList<D
     public bool IsOpen(DateTimeOffset instant, IReadOnlyList<TimeZoneInfo> zones) => zones.All(zone => IsOpenIn(instant, zone));
 
     /// <summary>The first instant at or after <paramref name="from"/> when the window is open in every zone, or null if none within a week.</summary>
+    /// <remarks>Without a closing margin; <see cref="CallingTimes"/> answers with one, and says why when the answer is never.</remarks>
     public DateTimeOffset? NextOpening(DateTimeOffset from, IReadOnlyList<TimeZoneInfo> zones)
     {
-        var candidate = from;
-        var limit = from + Horizon;
-        while (candidate < limit)
+        if (zones.Count == 0)
         {
-            var closed = zones.FirstOrDefault(zone => !IsOpenIn(candidate, zone));
-            if (closed is null)
-            {
-                return candidate;
-            }
-
-            // Jump to the next opening in the zone that is closed, then re-check every zone there.
-            candidate = NextOpeningIn(candidate, closed);
+            return from;
         }
 
-        return null;
+        var limit = from + Horizon;
+        var perZone = zones.Select(zone => OpenSpans.In(this, zone, from, limit, TimeSpan.Zero)).ToList();
+        return OpenSpans.FirstOpenFrom(OpenSpans.Common(perZone), from) is { } span && span.Start < limit
+            ? (span.Start > from ? span.Start : from)
+            : null;
     }
 
     private bool IsOpenIn(DateTimeOffset instant, TimeZoneInfo zone)
@@ -106,42 +102,5 @@ public sealed record CallingWindow(TimeOnly Start, TimeOnly End, IReadOnlyList<D
         var local = TimeZoneInfo.ConvertTime(instant, zone);
         var time = TimeOnly.FromDateTime(local.DateTime);
         return (Days.Count == 0 || Days.Contains(local.DayOfWeek)) && time >= Start && time < End;
-    }
-
-    private DateTimeOffset NextOpeningIn(DateTimeOffset instant, TimeZoneInfo zone)
-    {
-        var local = TimeZoneInfo.ConvertTime(instant, zone);
-        for (var day = 0; day <= 8; day++)
-        {
-            var date = DateOnly.FromDateTime(local.DateTime).AddDays(day);
-            if (Days.Count > 0 && !Days.Contains(date.DayOfWeek))
-            {
-                continue;
-            }
-
-            var opening = ToInstant(date.ToDateTime(Start), zone);
-            if (opening > instant)
-            {
-                return opening;
-            }
-
-            if (IsOpenIn(instant, zone))
-            {
-                return instant;
-            }
-        }
-
-        return instant + Horizon;
-    }
-
-    /// <summary>A local wall-clock time as an instant; a time skipped by a DST jump moves to just after it.</summary>
-    private static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
-    {
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(15);
-        }
-
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 }

@@ -90,6 +90,7 @@ const failureNames = {
   configuration_error: 'Configuration error',
   agent_unavailable: 'Agent unavailable',
   do_not_call: 'On do-not-call list',
+  outside_calling_window: 'Outside calling window',
 };
 
 export const failureName = (reason) => (reason ? failureNames[reason] ?? reason : '');

@@ -36,11 +36,10 @@ public sealed class PlaceCall(
             ?? throw new InvalidOperationException($"Recipient {ticket.RecipientIndex} of batch {batchId} is not in storage.");
 
         var now = clock.Now;
-        var verdict = CallingTimeGate.Decide(recipient, attempt.Plan, now, attempt.Dial.WindowClosingMargin);
-        if (verdict.Opens is { Until: { } opening } waiting
-            && await attempts.RescheduleAsync(batchId, attempt.RunNumber, new QueuedAttempt(ticket.RecipientIndex, ticket.Attempt, opening, ticket.PreviousStatus, waiting), CancellationToken.None))
+        var callingTime = new CallingTimes(attempt.Plan, attempt.Dial.WindowClosingMargin).For(recipient.TimeZones, now);
+        if (callingTime is CallingTime.OpensAt opens && await DeferAsync(attempt, opens))
         {
-            return new DialResult(DialOutcome.Deferred, RetryAfter: clock.ToRealTime(opening - now));
+            return new DialResult(DialOutcome.Deferred, RetryAfter: clock.ToRealTime(opens.At - now));
         }
 
         var claim = await attempts.ClaimAsync(batchId, attempt.RunNumber, ticket.Id, time.GetUtcNow(), CancellationToken.None);
@@ -56,20 +55,15 @@ public sealed class PlaceCall(
             };
         }
 
-        if (!verdict.IsOpen)
+        switch (callingTime)
         {
-            // Claimed although the window is closed: an earlier run claimed and released it; queue it again.
-            await attempts.ReleaseAsync(batchId, ticket.Id, CancellationToken.None);
-            if (verdict.Opens is { Until: { } later } again)
-            {
-                await attempts.RescheduleAsync(batchId, attempt.RunNumber, new QueuedAttempt(ticket.RecipientIndex, ticket.Attempt, later, ticket.PreviousStatus, again), CancellationToken.None);
-                return new DialResult(DialOutcome.Deferred, RetryAfter: clock.ToRealTime(later - now));
-            }
-        }
-
-        if (verdict.Never is { } never)
-        {
-            return await RecordAsync(attempt, new DialResult(DialOutcome.RecipientRejected, null, FailureReason.OutsideCallingWindow, never));
+            case CallingTime.OpensAt later:
+                // Won although the window is closed: a run that claimed it released it meanwhile. Give it back and wait.
+                await attempts.ReleaseAsync(batchId, ticket.Id, CancellationToken.None);
+                await DeferAsync(attempt, later);
+                return new DialResult(DialOutcome.Deferred, RetryAfter: clock.ToRealTime(later.At - now));
+            case CallingTime.Never never:
+                return await RecordAsync(attempt, new DialResult(DialOutcome.RecipientRejected, null, CallingTime.Never.Reason, never.Message));
         }
 
         if (attempt.Plan.DoNotCallList is { } list && await doNotCall.ContainsAsync(list, recipient.PhoneNumber, attempt.Dial.Region, CancellationToken.None))
@@ -101,6 +95,11 @@ public sealed class PlaceCall(
             throw;
         }
     }
+
+    /// <returns>False when the attempt is already claimed: some run is dialing or has dialed it.</returns>
+    private Task<bool> DeferAsync(DialAttempt attempt, CallingTime.OpensAt opens) =>
+        attempts.RescheduleAsync(attempt.BatchId, attempt.RunNumber,
+            new QueuedAttempt(attempt.Ticket.RecipientIndex, attempt.Ticket.Attempt, opens.At, attempt.Ticket.PreviousStatus, opens.Waiting), CancellationToken.None);
 
     private async Task<DialResult> RecordAsync(DialAttempt attempt, DialResult result)
     {

@@ -26,8 +26,9 @@ public sealed class ScheduleRetry(RecipientStore recipients, AttemptStore attemp
 
         // The window is judged at the time the retry falls due; a number it never opens for is dialed
         // then and fails with the reason, rather than vanish here.
-        var verdict = CallingTimeGate.Decide(recipient, request.Plan, earliest, TimeSpan.Zero);
-        var waiting = verdict.Opens ?? new Waiting(WaitingReason.RetryDelay, earliest);
+        var waiting = new CallingTimes(request.Plan, TimeSpan.Zero).For(recipient.TimeZones, earliest) is CallingTime.OpensAt opens
+            ? opens.Waiting
+            : new Waiting(WaitingReason.RetryDelay, earliest);
         var due = waiting.Until ?? earliest;
         await attempts.EnqueueAsync(request.BatchId, request.RunNumber, [new QueuedAttempt(request.RecipientIndex, request.Attempt, due, request.PreviousStatus, waiting)], CancellationToken.None);
         return new RetryQueued(clock.ToRealTime(due - now), waiting);

@@ -33,6 +33,7 @@ public sealed class TakeDialable(RecipientStore recipients, AttemptStore attempt
         var cursor = request.Cursor;
         var scanned = 0;
         var deferred = new List<QueuedAttempt>();
+        var callingTimes = new CallingTimes(request.Plan, request.WindowClosingMargin);
         while (tickets.Count + unreachable.Count < request.Max && cursor < request.TotalRecipients && scanned < MaxScanned)
         {
             var page = await recipients.ListRangeAsync(request.BatchId, cursor, Math.Min(cursor + PageSize, request.TotalRecipients), CancellationToken.None);
@@ -51,18 +52,17 @@ public sealed class TakeDialable(RecipientStore recipients, AttemptStore attempt
                 cursor++;
                 scanned++;
                 var ticket = new DialTicket(recipient.Index, 1);
-                var verdict = CallingTimeGate.Decide(recipient, request.Plan, now, request.WindowClosingMargin);
-                if (verdict.IsOpen)
+                switch (callingTimes.For(recipient.TimeZones, now))
                 {
-                    tickets.Add(ticket);
-                }
-                else if (verdict.Opens is { Until: { } opening } waiting)
-                {
-                    deferred.Add(new QueuedAttempt(recipient.Index, 1, opening, null, waiting));
-                }
-                else
-                {
-                    unreachable.Add(new UnreachableAttempt(ticket, FailureReason.OutsideCallingWindow, verdict.Never!));
+                    case CallingTime.Open:
+                        tickets.Add(ticket);
+                        break;
+                    case CallingTime.OpensAt opens:
+                        deferred.Add(new QueuedAttempt(recipient.Index, 1, opens.At, null, opens.Waiting));
+                        break;
+                    case CallingTime.Never never:
+                        unreachable.Add(new UnreachableAttempt(ticket, CallingTime.Never.Reason, never.Message));
+                        break;
                 }
             }
         }
