@@ -11,16 +11,23 @@ public sealed class ControlTests
     public async Task ScheduledStart_InTheFuture_WaitsPendingThenDials()
     {
         await using var app = await AppUnderTest.StartAsync(AppUnderTest.DefaultSimulatorOptions());
-        var startAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddSeconds(5).ToUnixTimeSeconds());
+        // Far enough ahead that a launch slowed by a loaded machine still finds the start in the future.
+        var startAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddSeconds(15).ToUnixTimeSeconds());
 
         var batchId = await app.LaunchAsync(BatchDriver.Numbers(3), new Dictionary<string, string>
         {
             ["scheduled_time"] = startAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
         });
-        await Task.Delay(TimeSpan.FromSeconds(2));
         var waiting = await app.GetBatchAsync(batchId);
+        while (waiting.GetProperty("waiting_reason").ValueKind == System.Text.Json.JsonValueKind.Null && DateTimeOffset.UtcNow < startAt)
+        {
+            await Task.Delay(200);
+            waiting = await app.GetBatchAsync(batchId);
+        }
 
         Assert.Equal("pending", waiting.GetProperty("status").GetString());
+        Assert.Equal("scheduled_start", waiting.GetProperty("waiting_reason").GetString());
+        Assert.Equal(startAt.ToUnixTimeSeconds(), waiting.GetProperty("next_attempt_at_unix").GetInt64());
         Assert.Equal(startAt.ToUnixTimeSeconds(), waiting.GetProperty("scheduled_time_unix").GetInt64());
         Assert.Empty(app.Simulator.Calls);
         await app.WaitForStatusAsync(batchId, "completed");

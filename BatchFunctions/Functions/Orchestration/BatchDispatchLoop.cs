@@ -16,7 +16,7 @@ namespace BatchFunctions.Functions.Orchestration;
 /// with anything outstanding: a timer or task still pending then would complete, in the next generation,
 /// whatever task there has its id.
 /// </summary>
-internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchRun run, EventWaiter<BatchCommand> commands)
+internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchRun run, EventWaiter<BatchCommand> commands) : IDisposable
 {
     internal const int StepsPerGeneration = 100;
 
@@ -29,6 +29,9 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
 
     private readonly Dictionary<Task, Func<Task, Task>> pending = [];
     private readonly Dictionary<Task, DateTime> wakes = [];
+
+    /// <summary>Cancels wake timers still pending when the batch finishes: an execution does not complete while a timer it created is pending and not cancelled.</summary>
+    private readonly CancellationTokenSource stopWakes = new();
 
     private DateTime Now => context.CurrentUtcDateTime;
 
@@ -62,7 +65,7 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
             if (!draining && dispatcher.WakeAt(Now) is { } at && (wakes.Count == 0 || at < wakes.Values.Min()))
             {
                 at = winding && at > Now + ShortWake ? Now + ShortWake : at;
-                wakes.Add(context.CreateTimer(at, CancellationToken.None), at);
+                wakes.Add(context.CreateTimer(at, stopWakes.Token), at);
             }
 
             await HandleNextAsync();
@@ -174,6 +177,8 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
 
     private async Task<BatchRun> FinishAsync()
     {
+        // Synchronously: CancelAsync would run the timers' callbacks outside the orchestration's replay.
+        stopWakes.Cancel();
         await ReportProgressAsync(force: true);
         if (!dispatcher.Cancelled)
         {
@@ -215,4 +220,6 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
             logger.StepFailed(run.BatchId, e.Message);
         }
     }
+
+    public void Dispose() => stopWakes.Dispose();
 }

@@ -36,7 +36,8 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchRun, BatchRun>
                 run = run with { Started = true };
             }
 
-            return await new BatchDispatchLoop(context, run, commands).RunAsync();
+            using var dispatch = new BatchDispatchLoop(context, run, commands);
+            return await dispatch.RunAsync();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -54,11 +55,14 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchRun, BatchRun>
     /// </summary>
     private static async Task<BatchRun> WaitForStartAsync(TaskOrchestrationContext context, BatchRun run, EventWaiter<BatchCommand> commands)
     {
+        // Cancelled only when the batch is: an execution does not complete while a timer it created is
+        // still pending and not cancelled (measured on the Azure Storage provider).
+        using var cancelTimer = new CancellationTokenSource();
         Task? timer = null;
         while (!run.Cancelled && run.StartAt is { } startAt && startAt.UtcDateTime > context.CurrentUtcDateTime)
         {
             await ReportWaitingAsync(context, run, new Waiting(run.Paused ? WaitingReason.Paused : WaitingReason.ScheduledStart, startAt));
-            timer ??= context.CreateTimer(startAt.UtcDateTime, CancellationToken.None);
+            timer ??= context.CreateTimer(startAt.UtcDateTime, cancelTimer.Token);
             if (await Task.WhenAny(timer, commands.Next()) == timer)
             {
                 // The Azure Storage provider may fire a timer a little early; look at the time again.
@@ -75,6 +79,12 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchRun, BatchRun>
                 BatchCommandKind.SetConcurrency => run with { Concurrency = Math.Max(1, command.ConcurrencyLimit ?? run.Concurrency) },
                 _ => run,
             };
+        }
+
+        if (timer is { IsCompleted: false })
+        {
+            // Synchronously: CancelAsync would run the timer's callbacks outside the orchestration's replay.
+            cancelTimer.Cancel();
         }
 
         return run;

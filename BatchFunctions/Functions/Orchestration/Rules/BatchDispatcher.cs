@@ -48,6 +48,7 @@ public sealed class BatchDispatcher
     private DateTime reportedAt = DateTime.MinValue;
     private DateTime takeAt = DateTime.MinValue;
     private DateTime retryQueueAt = DateTime.MinValue;
+    private (DateTime At, Waiting? Waiting)? dueSinceTake;
     private int dialsInFlight;
     private int retriesInFlight;
 
@@ -137,7 +138,15 @@ public sealed class BatchDispatcher
         cursor = Math.Max(cursor, result.Cursor);
         queueDueAt = result.NextDueIn is { } dueIn ? now + dueIn : null;
         queueWaiting = result.NextDue;
-        if (!Dialing)
+
+        // The take read the queue before these were queued: keep them in view.
+        if (dueSinceTake is { } due)
+        {
+            QueueDueBy(due.At, due.Waiting);
+            dueSinceTake = null;
+        }
+
+        if (cancelled || stopped)
         {
             ready.Clear();
         }
@@ -514,6 +523,11 @@ public sealed class BatchDispatcher
 
     private void QueueDueBy(DateTime due, Waiting? waiting)
     {
+        if (Taking && (dueSinceTake is null || due < dueSinceTake.Value.At))
+        {
+            dueSinceTake = (due, waiting);
+        }
+
         if (queueDueAt is null || due < queueDueAt)
         {
             queueDueAt = due;
