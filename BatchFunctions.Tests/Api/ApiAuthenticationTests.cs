@@ -25,7 +25,7 @@ public sealed class ApiAuthenticationTests(ApiApp api) : IClassFixture<ApiApp>
 
             foreach (var verb in trigger.Methods!)
             {
-                data.Add(verb.ToUpperInvariant(), trigger.Route.Replace("{batchId}", "btcal_000000000000000000000000", StringComparison.Ordinal));
+                data.Add(verb.ToUpperInvariant(), BatchFunctions.Api.ApiRoutes.PathOf(trigger.Route).Replace("{batchId}", "btcal_000000000000000000000000", StringComparison.Ordinal));
             }
         }
 
