@@ -1,5 +1,8 @@
 using System.Reflection;
+using BatchFunctions.Api;
+using BatchFunctions.Functions.Http;
 using BatchFunctions.Hosting;
+using BatchFunctions.Tests.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
 
 namespace BatchFunctions.Tests.Api;
@@ -45,6 +48,16 @@ public sealed class ApiAuthenticationTests(ApiApp api) : IClassFixture<ApiApp>
         Assert.Equal(401, (int)missing.StatusCode);
         Assert.Equal(401, (int)wrongResponse.StatusCode);
         Assert.Equal("invalid_api_key", (await ApiApp.JsonOf(wrongResponse)).GetProperty("detail").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void WithoutApiKey_MarksOnlyTwilioWebhooksAndDashboardFiles()
+    {
+        var withoutKey = FunctionsMetadata.HttpRoutes().Select(f => f.Name).Where(ApiKeyMiddleware.IsWithoutKey).Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            [nameof(ServeDashboard), nameof(ServeDashboard) + "File", nameof(TwilioAnswer), nameof(TwilioCallStatus)],
+            withoutKey);
     }
 
     [Fact]
