@@ -7,13 +7,14 @@ namespace BatchFunctions.Hosting;
 public static class BatchCallingWorkerExtensions
 {
     /// <summary>
-    /// The worker's own pipeline. Call after ConfigureFunctionsWebApplication: worker
+    /// The worker's own pipeline and log levels. Call after ConfigureFunctionsWebApplication: worker
     /// middleware runs in registration order, and the API key check needs the request that the ASP.NET
     /// Core integration's middleware attaches.
     /// </summary>
     public static FunctionsApplicationBuilder UseBatchCalling(this FunctionsApplicationBuilder builder)
     {
         builder.UseMiddleware<ApiKeyMiddleware>();
+        builder.Logging.AddBatchCallingLevels();
         return builder;
     }
 }
