@@ -50,6 +50,28 @@ public sealed class ApiAuthenticationTests(ApiApp api) : IClassFixture<ApiApp>
         Assert.Equal("invalid_api_key", (await ApiApp.JsonOf(wrongResponse)).GetProperty("detail").GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData("dashboard/")]
+    [InlineData("dashboard/app.js")]
+    public async Task DashboardFile_WithoutKey_IsServed(string path)
+    {
+        using var http = new HttpClient { BaseAddress = api.App.BaseUrl };
+
+        using var response = await http.GetAsync(path);
+
+        Assert.Equal(200, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TwilioWebhook_WithoutKeyOrSignature_IsRefusedBySignatureNotKey()
+    {
+        using var http = new HttpClient { BaseAddress = api.App.BaseUrl };
+
+        using var response = await http.PostAsync("twilio/status?batch_id=btcal_000000000000000000000000&recipient=0&attempt=1", new FormUrlEncodedContent([]));
+
+        Assert.Equal(403, (int)response.StatusCode);
+    }
+
     [Fact]
     public void WithoutApiKey_MarksOnlyTwilioWebhooksAndDashboardFiles()
     {
