@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts or stops Azurite (the Azure Storage emulator) on loopback, on free ports.
 #   scripts/azurite.sh start   -> prints the connection string; state in .run/azurite.{pid,env}
-#   scripts/azurite.sh stop    -> stops it by PID
+#   scripts/azurite.sh stop    -> stops it by PID and returns once it has exited (KILL after 10 s)
 # Free ports rather than 10000-10002: another process on the machine may hold the defaults. With
 # AZURITE_DEFAULT_PORTS=1 the defaults are used when all three are free, so that tools which assume
 # "UseDevelopmentStorage=true" (az storage, Storage Explorer) reach it too.
@@ -63,7 +63,22 @@ CONN
 
 stop() {
   if [[ -f "$pid_file" ]]; then
-    kill "$(cat "$pid_file")" 2>/dev/null || true
+    local pid
+    pid="$(cat "$pid_file")"
+    kill "$pid" 2>/dev/null || true
+    # Wait for the exit, so a caller that starts another Azurite or deletes the data folder next
+    # does not race this one. It is not our child, so poll; a hung one is killed after 10 s.
+    for _ in $(seq 1 100); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -KILL "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+      done
+    fi
     rm -f "$pid_file" "$env_file"
   fi
 }

@@ -1,5 +1,8 @@
 using System.Reflection;
+using BatchFunctions.Api;
+using BatchFunctions.Functions.Http;
 using BatchFunctions.Hosting;
+using BatchFunctions.Tests.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
 
 namespace BatchFunctions.Tests.Api;
@@ -25,7 +28,7 @@ public sealed class ApiAuthenticationTests(ApiApp api) : IClassFixture<ApiApp>
 
             foreach (var verb in trigger.Methods!)
             {
-                data.Add(verb.ToUpperInvariant(), trigger.Route.Replace("{batchId}", "btcal_000000000000000000000000", StringComparison.Ordinal));
+                data.Add(verb.ToUpperInvariant(), BatchFunctions.Api.ApiRoutes.PathOf(trigger.Route).Replace("{batchId}", "btcal_000000000000000000000000", StringComparison.Ordinal));
             }
         }
 
@@ -45,6 +48,38 @@ public sealed class ApiAuthenticationTests(ApiApp api) : IClassFixture<ApiApp>
         Assert.Equal(401, (int)missing.StatusCode);
         Assert.Equal(401, (int)wrongResponse.StatusCode);
         Assert.Equal("invalid_api_key", (await ApiApp.JsonOf(wrongResponse)).GetProperty("detail").GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("dashboard/")]
+    [InlineData("dashboard/app.js")]
+    public async Task DashboardFile_WithoutKey_IsServed(string path)
+    {
+        using var http = new HttpClient { BaseAddress = api.App.BaseUrl };
+
+        using var response = await http.GetAsync(path);
+
+        Assert.Equal(200, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TwilioWebhook_WithoutKeyOrSignature_IsRefusedBySignatureNotKey()
+    {
+        using var http = new HttpClient { BaseAddress = api.App.BaseUrl };
+
+        using var response = await http.PostAsync("twilio/status?batch_id=btcal_000000000000000000000000&recipient=0&attempt=1", new FormUrlEncodedContent([]));
+
+        Assert.Equal(403, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public void WithoutApiKey_MarksOnlyTwilioWebhooksAndDashboardFiles()
+    {
+        var withoutKey = FunctionsMetadata.HttpRoutes().Select(f => f.Name).Where(ApiKeyMiddleware.IsWithoutKey).Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            [nameof(ServeDashboard), nameof(ServeDashboard) + "File", nameof(TwilioAnswer), nameof(TwilioCallStatus)],
+            withoutKey);
     }
 
     [Fact]

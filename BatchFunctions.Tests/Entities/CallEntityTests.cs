@@ -9,7 +9,11 @@ public sealed class CallEntityTests
     private const string BatchId = "btcal_test";
     private static readonly DateTimeOffset T0 = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly EntityRunner<CallEntity> call = new(CallEntity.IdFor(BatchId, 3), () => new CallEntity());
+    private readonly RecordingLogger<CallEntity> log = new();
+
+    private readonly EntityRunner<CallEntity> call;
+
+    public CallEntityTests() => call = new(CallEntity.IdFor(BatchId, 3), () => new CallEntity(log));
 
     [Fact]
     public async Task ApplyProgress_FullHumanCall_EndsCompletedWithDuration()
@@ -104,8 +108,34 @@ public sealed class CallEntityTests
         Assert.Contains("21211", state.FailureDetail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ApplyProgress_EachStatusChange_LogsOneLineWithBatchCallAndMaskedNumber()
+    {
+        await Placed();
+        await Progress(ProviderCallStatus.Initiated, 0);
+        await Progress(ProviderCallStatus.Ringing, 1);
+        await Progress(ProviderCallStatus.InProgress, 2);
+        await Progress(ProviderCallStatus.Completed, 3, duration: 42);
+
+        Assert.Equal(3, log.Lines.Count);
+        Assert.All(log.Lines, line => Assert.Contains($"Batch {BatchId} recipient 3 attempt 1: call CA1 to +14*******01 ", line, StringComparison.Ordinal));
+        Assert.EndsWith("InProgress -> Completed (Completed)", log.Lines[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain(log.Lines, line => line.Contains("+14155550101", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ApplyProgress_DuplicateAndStaleCallbacks_LogNothingMore()
+    {
+        await Placed();
+        await Progress(ProviderCallStatus.Completed, 3, duration: 10);
+        await Progress(ProviderCallStatus.Completed, 3, duration: 10);
+        await Progress(ProviderCallStatus.Ringing, 1);
+
+        Assert.Single(log.Lines);
+    }
+
     private Task Placed() => call.RunAsync(nameof(CallEntity.RecordDial), new DialRecord(1, new DialResult(DialOutcome.Placed, "CA1"), T0));
 
     private Task Progress(ProviderCallStatus status, int sequence, int? duration = null, string? answeredBy = null, string callSid = "CA1") =>
-        call.RunAsync(nameof(CallEntity.ApplyProgress), new CallProgress(1, callSid, status, sequence, T0.AddSeconds(sequence), duration, answeredBy));
+        call.RunAsync(nameof(CallEntity.ApplyProgress), new CallProgress(1, callSid, status, sequence, T0.AddSeconds(sequence), duration, answeredBy, To: "+14155550101"));
 }

@@ -15,7 +15,7 @@ public sealed class FunctionsMetadataTests
 {
     private static readonly Assembly App = typeof(BatchCallingServiceCollectionExtensions).Assembly;
 
-    private static readonly Dictionary<string, JsonElement> Functions = Load();
+    private static readonly IReadOnlyDictionary<string, JsonElement> Functions = FunctionsMetadata.All;
 
     public static TheoryData<string, string> DurableTasks()
     {
@@ -85,14 +85,5 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(DurableTasks().Count, Functions.Values.Count(f => TriggerOf(f).GetProperty("type").GetString() is "orchestrationTrigger" or "activityTrigger" or "entityTrigger"));
     }
 
-    private static JsonElement TriggerOf(JsonElement function) =>
-        function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
-
-    private static Dictionary<string, JsonElement> Load()
-    {
-        var output = typeof(FunctionsMetadataTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BatchFunctionsOutput").Value!;
-        var path = Path.Combine(output, "functions.metadata");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
-    }
+    private static JsonElement TriggerOf(JsonElement function) => FunctionsMetadata.TriggerOf(function);
 }

@@ -81,6 +81,17 @@ public sealed class CallingWindowTests
         Assert.Contains(hours, e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(5, 23)]
+    [InlineData(23, 59)]
+    public void Parse_WholeDay_IsOpenAtEveryLocalHour(int hour, int minute)
+    {
+        var window = CallingWindow.Parse("00:00-24:00", null);
+
+        Assert.True(window.IsOpen(Local(2026, 12, 1, hour, minute, LosAngeles), [LosAngeles]));
+    }
+
     [Fact]
     public void Parse_DaysListAndRange_AllNamedDays()
     {

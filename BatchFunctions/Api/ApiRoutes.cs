@@ -4,29 +4,41 @@ namespace BatchFunctions.Api;
 /// The API's routes. ElevenLabs' batch-calling routes keep their exact paths, so their SDK works with
 /// only a base URL changed; what this app adds lives under <see cref="ExtensionsPrefix"/>, apart from them.
 /// </summary>
+/// <remarks>
+/// The Functions host does not rank routes as ASP.NET Core does: it tries HTTP functions in alphabetical
+/// order of name and takes the first whose template matches, so an unconstrained <c>{batchId}</c> (GetBatch)
+/// took <c>workspace</c> from ListBatches. The batch id is therefore constrained to the shape every id has,
+/// which no literal segment has, and no request can match two functions whatever the order.
+/// </remarks>
 public static class ApiRoutes
 {
     private const string ElevenLabs = "v1/convai/batch-calling";
+
+    /// <summary>
+    /// <see cref="BatchIds.Pattern"/> as a route constraint. A template needs the regex's braces doubled, not its
+    /// brackets: "[[" is MVC's token-replacement escape, and here it would stay "[[" (BatchIdsTests checks this).
+    /// </summary>
+    private const string BatchId = "{batchId:regex(^btcal_[0-9a-f]{{24}}$)}";
 
     /// <summary>Routes that are ours, not ElevenLabs'.</summary>
     public const string ExtensionsPrefix = "api/batch-calling";
 
     public const string Submit = ElevenLabs + "/submit";
     public const string Workspace = ElevenLabs + "/workspace";
-    public const string Batch = ElevenLabs + "/{batchId}";
-    public const string Cancel = ElevenLabs + "/{batchId}/cancel";
-    public const string Retry = ElevenLabs + "/{batchId}/retry";
-    public const string Export = ElevenLabs + "/{batchId}/export";
+    public const string Batch = ElevenLabs + "/" + BatchId;
+    public const string Cancel = ElevenLabs + "/" + BatchId + "/cancel";
+    public const string Retry = ElevenLabs + "/" + BatchId + "/retry";
+    public const string Export = ElevenLabs + "/" + BatchId + "/export";
 
-    public const string Pause = ExtensionsPrefix + "/{batchId}/pause";
-    public const string Resume = ExtensionsPrefix + "/{batchId}/resume";
-    public const string Concurrency = ExtensionsPrefix + "/{batchId}/concurrency";
+    public const string Pause = ExtensionsPrefix + "/" + BatchId + "/pause";
+    public const string Resume = ExtensionsPrefix + "/" + BatchId + "/resume";
+    public const string Concurrency = ExtensionsPrefix + "/" + BatchId + "/concurrency";
     public const string Upload = ExtensionsPrefix + "/upload";
     public const string Validate = ExtensionsPrefix + "/validate";
     public const string TestCall = ExtensionsPrefix + "/test-call";
     public const string Template = ExtensionsPrefix + "/template";
-    public const string Summary = ExtensionsPrefix + "/{batchId}/summary";
-    public const string Recipients = ExtensionsPrefix + "/{batchId}/recipients";
+    public const string Summary = ExtensionsPrefix + "/" + BatchId + "/summary";
+    public const string Recipients = ExtensionsPrefix + "/" + BatchId + "/recipients";
     public const string Defaults = ExtensionsPrefix + "/defaults";
     public const string Agent = ExtensionsPrefix + "/agents/{agentId}";
     public const string PhoneNumber = ExtensionsPrefix + "/phone-numbers/{phoneNumberId}";
@@ -35,4 +47,11 @@ public static class ApiRoutes
     public const string Dashboard = "dashboard";
     public const string DashboardFile = Dashboard + "/{file}";
     public const string OpenApi = "api/openapi.json";
+
+    /// <summary>A route as clients see it: each parameter without its constraint (<c>{batchId}</c>), as documented.</summary>
+    public static string PathOf(string route) =>
+        string.Join('/', route.Split('/').Select(segment =>
+            segment.StartsWith('{') && segment.EndsWith('}') && segment.IndexOf(':', StringComparison.Ordinal) is var colon and > 0
+                ? segment[..colon] + "}"
+                : segment));
 }

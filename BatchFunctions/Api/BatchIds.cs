@@ -8,6 +8,9 @@ public static class BatchIds
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
+    /// <summary>The shape of every batch id, from the API or a dropped file; routes accept only this (<see cref="ApiRoutes"/>).</summary>
+    public const string Pattern = "^btcal_[0-9a-f]{24}$";
+
     /// <summary>
     /// With an Idempotency-Key the id follows from the key, so a request sent again (a client retrying
     /// after a timeout) names the batch already launched and launches nothing new; without one, a new id.

@@ -47,7 +47,8 @@ public static class OpenApiDocument
         var paths = new JsonObject();
         foreach (var operation in Operations())
         {
-            var path = paths["/" + operation.Route]?.AsObject() ?? (JsonObject)(paths["/" + operation.Route] = new JsonObject());
+            var route = "/" + ApiRoutes.PathOf(operation.Route);
+            var path = paths[route]?.AsObject() ?? (JsonObject)(paths[route] = new JsonObject());
             path[operation.Method] = operation.Node;
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using BatchFunctions.Domain;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Entities;
+using Microsoft.Extensions.Logging;
 
 namespace BatchFunctions.Functions.Entities;
 
@@ -13,7 +14,7 @@ namespace BatchFunctions.Functions.Entities;
 /// remembers each sender it heard from recently, and the batch's would grow with the list).
 /// The key is "{batch id}:{recipient index}".
 /// </summary>
-public sealed class CallEntity : TaskEntity<CallState>
+public sealed partial class CallEntity(ILogger<CallEntity> logger) : TaskEntity<CallState>
 {
     [Function(nameof(CallEntity))]
     public static Task Run([EntityTrigger] TaskEntityDispatcher dispatcher) => dispatcher.DispatchAsync<CallEntity>();
@@ -71,6 +72,7 @@ public sealed class CallEntity : TaskEntity<CallState>
             return;
         }
 
+        var before = State.Status;
         State = State with { CallSid = progress.CallSid, LastSequenceNumber = progress.SequenceNumber };
         var at = progress.ReceivedAt;
         switch (progress.Status)
@@ -100,6 +102,13 @@ public sealed class CallEntity : TaskEntity<CallState>
                 State = State with { FailureReason = FailureReason.Canceled, EndedAt = at };
                 MoveTo(RecipientStatus.Cancelled, at);
                 break;
+        }
+
+        // Logged here rather than in the webhook: only the entity knows that a repeated or stale callback changed nothing.
+        if (State.Status != before)
+        {
+            var maskedTo = PhoneMask.Mask(progress.To);
+            LogStatusChanged(State.BatchId, State.RecipientIndex, State.Attempt, progress.CallSid, maskedTo, before, State.Status, progress.Status);
         }
     }
 
@@ -144,4 +153,9 @@ public sealed class CallEntity : TaskEntity<CallState>
             State = State with { Status = to, UpdatedAt = at };
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Batch {BatchId} recipient {RecipientIndex} attempt {Attempt}: call {CallSid} to {PhoneNumber} {FromStatus} -> {ToStatus} ({ProviderStatus})")]
+    private partial void LogStatusChanged(
+        string batchId, int recipientIndex, int attempt, string callSid, string phoneNumber, RecipientStatus fromStatus, RecipientStatus toStatus, ProviderCallStatus providerStatus);
 }

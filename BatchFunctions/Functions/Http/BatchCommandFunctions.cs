@@ -8,10 +8,10 @@ using Microsoft.DurableTask.Client;
 namespace BatchFunctions.Functions.Http;
 
 /// <summary>
-/// The control endpoints that take no body: each checks the key, gives the batch one command and
+/// The control endpoints that take no body: each gives the batch one command and
 /// answers with the batch as the command leaves it, or 404/409 (<see cref="BatchControlResults"/>).
 /// </summary>
-public sealed class BatchCommandFunctions(ApiKeyAuthenticator authenticator, BatchControl control)
+public sealed class BatchCommandFunctions(BatchControl control)
 {
     /// <summary>POST /v1/convai/batch-calling/{batch_id}/retry: calls the failed and unanswered recipients of a finished batch again (409 while it runs).</summary>
     [Function("RetryBatch")]
@@ -20,7 +20,7 @@ public sealed class BatchCommandFunctions(ApiKeyAuthenticator authenticator, Bat
         string batchId,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
-        RunAsync(request, batchId, () => control.RetryAsync(durable, batchId, cancellationToken));
+        RunAsync(batchId, () => control.RetryAsync(durable, batchId, cancellationToken));
 
     /// <summary>POST /api/batch-calling/{batch_id}/pause (our addition): no new calls until resumed; live calls go on.</summary>
     [Function("PauseBatch")]
@@ -29,7 +29,7 @@ public sealed class BatchCommandFunctions(ApiKeyAuthenticator authenticator, Bat
         string batchId,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
-        RunAsync(request, batchId, () => control.PauseAsync(durable, batchId, cancellationToken));
+        RunAsync(batchId, () => control.PauseAsync(durable, batchId, cancellationToken));
 
     /// <summary>POST /api/batch-calling/{batch_id}/resume (our addition): dialing goes on where a pause stopped it.</summary>
     [Function("ResumeBatch")]
@@ -38,15 +38,8 @@ public sealed class BatchCommandFunctions(ApiKeyAuthenticator authenticator, Bat
         string batchId,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
-        RunAsync(request, batchId, () => control.ResumeAsync(durable, batchId, cancellationToken));
+        RunAsync(batchId, () => control.ResumeAsync(durable, batchId, cancellationToken));
 
-    private async Task<IActionResult> RunAsync(HttpRequest request, string batchId, Func<Task<BatchCommandResult>> command)
-    {
-        if (!authenticator.IsAuthorized(request))
-        {
-            return ApiError.Unauthorized();
-        }
-
-        return BatchControlResults.ToResponse(await command(), batchId);
-    }
+    private static async Task<IActionResult> RunAsync(string batchId, Func<Task<BatchCommandResult>> command) =>
+        BatchControlResults.ToResponse(await command(), batchId);
 }

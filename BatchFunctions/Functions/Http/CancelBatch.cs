@@ -8,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace BatchFunctions.Functions.Http;
 
 /// <summary>POST /v1/convai/batch-calling/{batch_id}/cancel: stops dialing; pending recipients become cancelled. Our addition: ?hang_up_live_calls=true also ends calls in progress.</summary>
-public sealed class CancelBatch(ApiKeyAuthenticator authenticator, BatchControl control)
+public sealed class CancelBatch(BatchControl control)
 {
     [Function(nameof(CancelBatch))]
     public async Task<IActionResult> Run(
@@ -17,11 +17,6 @@ public sealed class CancelBatch(ApiKeyAuthenticator authenticator, BatchControl 
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAuthorized(request))
-        {
-            return ApiError.Unauthorized();
-        }
-
         var issues = new List<ValidationIssue>();
         var hangUp = ApiRequests.BoolQuery(request, "hang_up_live_calls", issues);
         if (issues.Count > 0)

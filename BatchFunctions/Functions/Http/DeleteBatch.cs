@@ -7,7 +7,7 @@ using Microsoft.DurableTask.Client;
 namespace BatchFunctions.Functions.Http;
 
 /// <summary>DELETE /v1/convai/batch-calling/{batch_id}: stops the batch if it runs and deletes it with every record of its recipients (204).</summary>
-public sealed class DeleteBatch(ApiKeyAuthenticator authenticator, BatchRemover remover)
+public sealed class DeleteBatch(BatchRemover remover)
 {
     [Function(nameof(DeleteBatch))]
     public async Task<IActionResult> Run(
@@ -16,11 +16,6 @@ public sealed class DeleteBatch(ApiKeyAuthenticator authenticator, BatchRemover 
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAuthorized(request))
-        {
-            return ApiError.Unauthorized();
-        }
-
         try
         {
             return await remover.RemoveAsync(durable, batchId, cancellationToken)

@@ -11,7 +11,7 @@ namespace BatchFunctions.Functions.Http;
 /// outcome, streamed; limit previews the first N recipients. Available at any time, not only once the
 /// batch has ended (then it is a snapshot).
 /// </summary>
-public sealed class ExportBatch(ApiKeyAuthenticator authenticator, BatchReader batches)
+public sealed class ExportBatch(BatchReader batches)
 {
     [Function(nameof(ExportBatch))]
     public async Task<IActionResult> Run(
@@ -20,11 +20,6 @@ public sealed class ExportBatch(ApiKeyAuthenticator authenticator, BatchReader b
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAuthorized(request))
-        {
-            return ApiError.Unauthorized();
-        }
-
         var issues = new List<ValidationIssue>();
         var limit = ApiRequests.IntQuery(request, "limit", null, 1, int.MaxValue, issues);
         if (issues.Count > 0)

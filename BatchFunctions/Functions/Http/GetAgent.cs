@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace BatchFunctions.Functions.Http;
 
 /// <summary>GET /api/batch-calling/agents/{agent_id} (our addition): an ElevenLabs agent, looked up as a batch would look it up.</summary>
-public sealed class GetAgent(ApiKeyAuthenticator authenticator, ElevenLabsDirectory directory)
+public sealed class GetAgent(ElevenLabsDirectory directory)
 {
     [Function(nameof(GetAgent))]
     public async Task<IActionResult> Run(
@@ -15,11 +15,6 @@ public sealed class GetAgent(ApiKeyAuthenticator authenticator, ElevenLabsDirect
         string agentId,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAuthorized(request))
-        {
-            return ApiError.Unauthorized();
-        }
-
         try
         {
             return await directory.GetAgentAsync(agentId, cancellationToken) is { } agent

@@ -10,7 +10,7 @@ namespace BatchFunctions.Functions.Http;
 /// GET /v1/convai/batch-calling/{batch_id}: ElevenLabs' BatchCallDetailedResponse, the batch's counters
 /// and every recipient's status, streamed as it is read so batches of any size are served.
 /// </summary>
-public sealed class GetBatch(ApiKeyAuthenticator authenticator, BatchReader batches)
+public sealed class GetBatch(BatchReader batches)
 {
     [Function(nameof(GetBatch))]
     public async Task<IActionResult> Run(
@@ -19,11 +19,6 @@ public sealed class GetBatch(ApiKeyAuthenticator authenticator, BatchReader batc
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAuthorized(request))
-        {
-            return ApiError.Unauthorized();
-        }
-
         if (await batches.GetAsync(durable, batchId, cancellationToken) is not { } batch)
         {
             return ApiError.NotFound($"There is no batch '{batchId}'.");

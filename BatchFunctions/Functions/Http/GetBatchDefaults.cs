@@ -15,7 +15,6 @@ namespace BatchFunctions.Functions.Http;
 /// agents and phone numbers of the most recent batches, for the dashboard's create form.
 /// </summary>
 public sealed class GetBatchDefaults(
-    ApiKeyAuthenticator authenticator,
     ElevenLabsDirectory directory,
     BatchIndex index,
     IOptions<BatchDefaultsOptions> defaults,
@@ -28,11 +27,6 @@ public sealed class GetBatchDefaults(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Defaults)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAuthorized(request))
-        {
-            return ApiError.Unauthorized();
-        }
-
         var options = defaults.Value;
         var recent = index.PageAsync(null, null, RecentBatches, cancellationToken);
         var agent = LookUpAsync(options.DefaultAgentId, "agent", id => directory.GetAgentAsync(id, cancellationToken), AgentResponse.From);

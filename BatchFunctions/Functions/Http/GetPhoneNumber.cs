@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace BatchFunctions.Functions.Http;
 
 /// <summary>GET /api/batch-calling/phone-numbers/{phone_number_id} (our addition): a phone number imported into ElevenLabs, looked up as a batch would look it up.</summary>
-public sealed class GetPhoneNumber(ApiKeyAuthenticator authenticator, ElevenLabsDirectory directory)
+public sealed class GetPhoneNumber(ElevenLabsDirectory directory)
 {
     [Function(nameof(GetPhoneNumber))]
     public async Task<IActionResult> Run(
@@ -15,11 +15,6 @@ public sealed class GetPhoneNumber(ApiKeyAuthenticator authenticator, ElevenLabs
         string phoneNumberId,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAuthorized(request))
-        {
-            return ApiError.Unauthorized();
-        }
-
         try
         {
             return await directory.GetPhoneNumberAsync(phoneNumberId, cancellationToken) is { } number

@@ -10,16 +10,11 @@ namespace BatchFunctions.Functions.Http;
 /// GET /api/batch-calling/template (our addition): the recipient file template, CSV by default or
 /// XLSX with ?format=xlsx (its phone column is formatted as Text so Excel keeps the +).
 /// </summary>
-public sealed class GetRecipientTemplate(ApiKeyAuthenticator authenticator)
+public sealed class GetRecipientTemplate
 {
     [Function(nameof(GetRecipientTemplate))]
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Template)] HttpRequest request)
     {
-        if (!authenticator.IsAuthorized(request))
-        {
-            return Task.FromResult(ApiError.Unauthorized());
-        }
-
         IActionResult template = request.Query["format"].ToString().ToLowerInvariant() switch
         {
             "" or "csv" => new FileContentResult(RecipientTemplate.Csv(), "text/csv; charset=utf-8") { FileDownloadName = RecipientTemplate.CsvFileName },

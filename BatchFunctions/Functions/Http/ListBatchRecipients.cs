@@ -11,7 +11,7 @@ namespace BatchFunctions.Functions.Http;
 /// (offset, limit up to 500), optionally only those in the statuses named by status (comma-separated;
 /// "live" stands for dispatched, initiated and in_progress), with how many match in all.
 /// </summary>
-public sealed class ListBatchRecipients(ApiKeyAuthenticator authenticator, BatchReader batches, RecipientPages pages)
+public sealed class ListBatchRecipients(BatchReader batches, RecipientPages pages)
 {
     [Function(nameof(ListBatchRecipients))]
     public async Task<IActionResult> Run(
@@ -20,11 +20,6 @@ public sealed class ListBatchRecipients(ApiKeyAuthenticator authenticator, Batch
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAuthorized(request))
-        {
-            return ApiError.Unauthorized();
-        }
-
         var issues = new List<ValidationIssue>();
         var offset = ApiRequests.IntQuery(request, "offset", 0, 0, int.MaxValue, issues);
         var limit = ApiRequests.IntQuery(request, "limit", RecipientPages.DefaultLimit, 1, RecipientPages.MaxLimit, issues);

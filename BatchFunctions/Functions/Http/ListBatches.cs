@@ -8,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace BatchFunctions.Functions.Http;
 
 /// <summary>GET /v1/convai/batch-calling/workspace: the workspace's batches, newest first, a page at a time (limit, last_doc, agent_id).</summary>
-public sealed class ListBatches(ApiKeyAuthenticator authenticator, BatchReader batches)
+public sealed class ListBatches(BatchReader batches)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 100;
@@ -19,11 +19,6 @@ public sealed class ListBatches(ApiKeyAuthenticator authenticator, BatchReader b
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAuthorized(request))
-        {
-            return ApiError.Unauthorized();
-        }
-
         var issues = new List<ValidationIssue>();
         var limit = ApiRequests.IntQuery(request, "limit", DefaultLimit, 1, MaxLimit, issues);
         var lastDoc = request.Query["last_doc"].ToString() is { Length: > 0 } cursor ? cursor : null;

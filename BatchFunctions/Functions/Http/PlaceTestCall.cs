@@ -14,7 +14,6 @@ namespace BatchFunctions.Functions.Http;
 /// "Test call: ...", started at once whatever its schedule), followed like any other batch.
 /// </summary>
 public sealed class PlaceTestCall(
-    ApiKeyAuthenticator authenticator,
     SubmitRequestReader reader,
     BatchLauncher launcher,
     BatchReader batches,
@@ -26,11 +25,6 @@ public sealed class PlaceTestCall(
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAuthorized(request))
-        {
-            return ApiError.Unauthorized();
-        }
-
         var (submitted, issues) = await reader.ReadAsync(request, "api:test-call", cancellationToken);
         if (submitted is null)
         {

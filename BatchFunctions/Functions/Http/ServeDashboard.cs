@@ -13,6 +13,7 @@ namespace BatchFunctions.Functions.Http;
 /// secret and carry no data, so they are served without the API key; the page asks the operator for
 /// the key and sends it with every API call it makes.
 /// </summary>
+[WithoutApiKey("Static files with no data in them; the page asks the operator for the key and sends it to the API.")]
 public sealed class ServeDashboard(DashboardAssets assets)
 {
     /// <summary>Only this app's own files and API; no inline script, no framing by other sites.</summary>

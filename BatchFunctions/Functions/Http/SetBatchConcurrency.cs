@@ -8,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace BatchFunctions.Functions.Http;
 
 /// <summary>POST /api/batch-calling/{batch_id}/concurrency (our addition): {"target_concurrency_limit": n} changes how many calls the batch keeps live.</summary>
-public sealed class SetBatchConcurrency(ApiKeyAuthenticator authenticator, BatchControl control)
+public sealed class SetBatchConcurrency(BatchControl control)
 {
     [Function(nameof(SetBatchConcurrency))]
     public async Task<IActionResult> Run(
@@ -17,11 +17,6 @@ public sealed class SetBatchConcurrency(ApiKeyAuthenticator authenticator, Batch
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAuthorized(request))
-        {
-            return ApiError.Unauthorized();
-        }
-
         var issues = new List<ValidationIssue>();
         using var body = await ApiRequests.ReadJsonAsync(request, issues, cancellationToken);
         int? limit = null;

@@ -14,7 +14,6 @@ namespace BatchFunctions.Functions.Http;
 /// its scheduled time). An Idempotency-Key header makes a repeated request return the first batch.
 /// </summary>
 public sealed partial class SubmitBatch(
-    ApiKeyAuthenticator authenticator,
     SubmitRequestReader reader,
     BatchLauncher launcher,
     BatchReader batches,
@@ -26,11 +25,6 @@ public sealed partial class SubmitBatch(
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAuthorized(request))
-        {
-            return ApiError.Unauthorized();
-        }
-
         var (submitted, issues) = await reader.ReadAsync(request, "api:submit", cancellationToken);
         if (submitted is null)
         {

@@ -1,3 +1,4 @@
+using BatchFunctions.Api;
 using BatchFunctions.Functions.Entities;
 using BatchFunctions.Functions.Orchestration;
 using BatchFunctions.Providers.ElevenLabs;
@@ -16,6 +17,7 @@ namespace BatchFunctions.Functions.Http;
 /// connects the call to the agent with this recipient's dynamic variables and overrides; it is
 /// handed back to Twilio verbatim.
 /// </summary>
+[WithoutApiKey("Twilio cannot send our key; it signs its requests, and TwilioRequestAuthenticator refuses unsigned ones.")]
 public sealed partial class TwilioAnswer(
     TwilioRequestAuthenticator authenticator,
     RecipientStore recipients,

@@ -1,3 +1,4 @@
+using BatchFunctions.Api;
 using BatchFunctions.Domain;
 using BatchFunctions.Functions.Entities;
 using BatchFunctions.Functions.Orchestration;
@@ -17,6 +18,7 @@ namespace BatchFunctions.Functions.Http;
 /// entity, which ignores repeats and stale ones; a final status also frees the call's slot in the
 /// batch orchestrator.
 /// </summary>
+[WithoutApiKey("Twilio cannot send our key; it signs its requests, and TwilioRequestAuthenticator refuses unsigned ones.")]
 public sealed partial class TwilioCallStatus(TwilioRequestAuthenticator authenticator, AttemptStore attempts, TimeProvider clock, ILogger<TwilioCallStatus> logger)
 {
     [Function(nameof(TwilioCallStatus))]

@@ -14,7 +14,7 @@ namespace BatchFunctions.Functions.Http;
 /// region, target_concurrency_limit, plus scheduled_time_unix and timezone). It is checked exactly as a
 /// dropped file is: bad rows are left out and reported, a file nobody can be called from is refused.
 /// </summary>
-public sealed class UploadBatchFile(ApiKeyAuthenticator authenticator, UploadedBatchReader reader, BatchLauncher launcher, BatchReader batches)
+public sealed class UploadBatchFile(UploadedBatchReader reader, BatchLauncher launcher, BatchReader batches)
 {
     [Function(nameof(UploadBatchFile))]
     public async Task<IActionResult> Run(
@@ -22,11 +22,6 @@ public sealed class UploadBatchFile(ApiKeyAuthenticator authenticator, UploadedB
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAuthorized(request))
-        {
-            return ApiError.Unauthorized();
-        }
-
         var issues = new List<ValidationIssue>();
         if (await reader.ReadAsync(request, "api:upload", issues, cancellationToken) is not { } upload)
         {

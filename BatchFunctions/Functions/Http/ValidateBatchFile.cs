@@ -13,18 +13,13 @@ namespace BatchFunctions.Functions.Http;
 /// through every check a batch must pass, the agent's and phone number's included, and the answer says
 /// what would be called, which rows would be left out and why, and what was detected; nothing is created.
 /// </summary>
-public sealed class ValidateBatchFile(ApiKeyAuthenticator authenticator, UploadedBatchReader reader, BatchLauncher launcher)
+public sealed class ValidateBatchFile(UploadedBatchReader reader, BatchLauncher launcher)
 {
     [Function(nameof(ValidateBatchFile))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Validate)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAuthorized(request))
-        {
-            return ApiError.Unauthorized();
-        }
-
         var issues = new List<ValidationIssue>();
         if (await reader.ReadAsync(request, "api:validate", issues, cancellationToken) is not { } upload)
         {

@@ -39,7 +39,8 @@ public static class TwilioStatusCallback
             OptionalInt(form, "CallDuration"),
             form["AnsweredBy"].ToString() is { Length: > 0 } answeredBy ? answeredBy : null,
             OptionalInt(form, "ErrorCode"),
-            OptionalInt(form, "SipResponseCode"));
+            OptionalInt(form, "SipResponseCode"),
+            form["To"].ToString() is { Length: > 0 } to ? to : null);
     }
 
     public static ProviderCallStatus? ParseStatus(string value) => value switch
