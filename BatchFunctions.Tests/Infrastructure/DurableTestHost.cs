@@ -33,7 +33,12 @@ public sealed class DurableTestHost : IAsyncDisposable
 
     public CoreDurableTaskClient Client { get; }
 
-    public static async Task<DurableTestHost> StartAsync(IServiceProvider services, string connectionString, string taskHubName)
+    /// <param name="rerun">
+    /// Null, or for each activity execution (by activity name) whether to run it twice instead (see
+    /// <see cref="ActivityRerun"/>); the chaos suite uses it to exercise at-least-once delivery on purpose.
+    /// </param>
+    public static async Task<DurableTestHost> StartAsync(
+        IServiceProvider services, string connectionString, string taskHubName, Func<string, ActivityRerun?>? rerun = null)
     {
         var loggerFactory = services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
@@ -69,8 +74,9 @@ public sealed class DurableTestHost : IAsyncDisposable
 
         foreach (var type in TaskTypes(app, typeof(Microsoft.DurableTask.TaskActivity<,>)))
         {
+            TaskActivity Create() => shims.CreateActivity(type.Name, (ITaskActivity)ActivatorUtilities.CreateInstance(services, type));
             worker.AddTaskActivities(new DelegateObjectCreator<TaskActivity>(
-                type.Name, () => shims.CreateActivity(type.Name, (ITaskActivity)ActivatorUtilities.CreateInstance(services, type))));
+                type.Name, rerun is null ? Create : () => new RerunActivity(type.Name, Create, rerun)));
         }
 
         foreach (var type in TaskTypes(app, typeof(Microsoft.DurableTask.Entities.TaskEntity<>)))
@@ -127,6 +133,17 @@ public sealed class DurableTestHost : IAsyncDisposable
         crashed = true;
         await worker.StopAsync(isForced: true);
         worker.Dispose();
+    }
+
+    /// <summary>Stops this worker and leaves the task hub to the others sharing it (a scaled-in instance).</summary>
+    public async Task StopAsync()
+    {
+        if (!crashed)
+        {
+            crashed = true;
+            await worker.StopAsync(isForced: true);
+            worker.Dispose();
+        }
     }
 
     public async ValueTask DisposeAsync()
