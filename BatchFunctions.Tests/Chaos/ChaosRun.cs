@@ -102,6 +102,11 @@ public static class ChaosRun
         ["Dispatch:WorkspaceConcurrencyLimit"] = settings.WorkspaceConcurrencyLimit.ToString(CultureInfo.InvariantCulture),
         ["Dispatch:CallWatchdogAfter"] = settings.CallWatchdogAfter.ToString("c", CultureInfo.InvariantCulture),
 
+        // Split brain, abandoned and discarded messages are the engine coping with the injected kills and extra
+        // workers, as designed; at Warning they drown a run's own timeline.
+        ["Logging:LogLevel:DurableTask.AzureStorage"] = "Error",
+        ["Logging:LogLevel:DurableTask.Core"] = "Error",
+
         // Retry delays are campaign time: a minute passes in 0.1 s, so second attempts come during the run.
         ["Rehearsal:TimeAcceleration"] = "600",
     };

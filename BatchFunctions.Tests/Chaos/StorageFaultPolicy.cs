@@ -22,6 +22,7 @@ public sealed class StorageFaultPolicy(ChaosRandom random, FaultLedger ledger, d
     ];
 
     private volatile bool armed;
+    private int struck = random.Between(0, Kinds.Length - 1);
 
     /// <summary>Faults are injected only while armed, so ingestion before and the checks after a run are unharmed.</summary>
     public bool Armed
@@ -38,7 +39,8 @@ public sealed class StorageFaultPolicy(ChaosRandom random, FaultLedger ledger, d
 
     private async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline, bool async)
     {
-        var fault = armed && random.Chance(probability) ? random.Pick(Kinds) : (ChaosFaultKind?)null;
+        // Kinds take turns from a seeded start, so a run with four storage faults has had each kind once.
+        var fault = armed && random.Chance(probability) ? Kinds[Interlocked.Increment(ref struck) % Kinds.Length] : (ChaosFaultKind?)null;
         if (fault is null)
         {
             await Next(message, pipeline, async);

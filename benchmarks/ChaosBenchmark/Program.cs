@@ -5,7 +5,9 @@ using BatchFunctions.Tests.Chaos;
 // simulator). Usage (scripts/benchmark.sh starts the Azurite that BATCH_TEST_STORAGE names):
 //   scripts/benchmark.sh chaos --seeds N [--from S]   runs seeds S..S+N-1 (S defaults to 1)
 //   scripts/benchmark.sh chaos --seed S               reproduces one run, printing its plan and timeline
-//   add --minutes M to stop starting new runs after M minutes
+//   scripts/benchmark.sh chaos --plans N [--from S]  prints the plans of seeds S..S+N-1 without running them
+//   add --minutes M to stop starting new runs after M minutes, --bound S to allow S seconds (default 120)
+//   for every batch to end once the faults stop (a heavily loaded machine may need more)
 // Exits 1 when any run broke an invariant.
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : "", StringComparer.Ordinal);
@@ -17,7 +19,18 @@ var count = single ? 1 : Option("seeds", 10);
 var stopAfter = options.ContainsKey("minutes") ? TimeSpan.FromMinutes(Option("minutes", 0)) : (TimeSpan?)null;
 Console.WriteLine($"machine: {Environment.ProcessorCount} logical processors, {Environment.OSVersion}, .NET {Environment.Version}");
 
-var settings = new ChaosSettings();
+var settings = new ChaosSettings { TerminalBound = TimeSpan.FromSeconds(Option("bound", 120)) };
+if (options.ContainsKey("plans"))
+{
+    // Plans are drawn before anything runs, so choosing seeds that schedule a given fault needs no engine.
+    for (var seed = first; seed < first + Option("plans", 10); seed++)
+    {
+        Console.WriteLine(ChaosPlan.Draw(new ChaosRandom(seed), settings).Describe());
+    }
+
+    return 0;
+}
+
 var reports = new List<ChaosReport>();
 var clock = System.Diagnostics.Stopwatch.StartNew();
 for (var seed = first; seed < first + count; seed++)
