@@ -263,7 +263,7 @@ public static class ChaosRun
                     if (DateTimeOffset.UtcNow - orphanedSince[batchId] > TimeSpan.FromSeconds(10))
                     {
                         violations.Add(new InvariantViolation(seed, InvariantKind.BatchNotTerminal,
-                            $"batch {batchId} is '{status}' but its orchestration is {orchestration.RuntimeStatus}: {Shorten(orchestration.FailureDetails?.ErrorMessage ?? orchestration.SerializedOutput)}"));
+                            $"batch {batchId} is '{status}' but its orchestration is {orchestration.RuntimeStatus}: {Shorten(orchestration.FailureDetails?.ErrorMessage ?? orchestration.SerializedOutput)}{WhereInApp(orchestration.FailureDetails?.StackTrace)}"));
                         waiting.Remove(batchId);
                         stuck.Add(batchId);
                     }
@@ -280,8 +280,10 @@ public static class ChaosRun
         {
             stuck.Add(batchId);
             var orchestration = await app.Durable.Client.GetInstancesAsync(batchId);
+            var awaited = await app.Durable.OutstandingActivitiesAsync(batchId);
             violations.Add(new InvariantViolation(seed, InvariantKind.BatchNotTerminal,
-                $"batch {batchId} still '{lastSeen.GetValueOrDefault(batchId)}' {bound.TotalSeconds:F0} s after the faults stopped (orchestration {orchestration?.RuntimeStatus.ToString() ?? "missing"})"));
+                $"batch {batchId} still '{lastSeen.GetValueOrDefault(batchId)}' {bound.TotalSeconds:F0} s after the faults stopped "
+                + $"(orchestration {orchestration?.RuntimeStatus.ToString() ?? "missing"}, awaiting activities: {(awaited.Count > 0 ? string.Join(", ", awaited) : "none")})"));
         }
 
         ledger.Note($"batches ended: {batchIds.Count - stuck.Count} of {batchIds.Count}");
@@ -362,6 +364,12 @@ public static class ChaosRun
         var lost = plan.Batches.SelectMany(b => b.LoseTerminalCallback).ToHashSet(StringComparer.Ordinal);
         ledger.Count(ChaosFaultKind.CallbackLost, calls.Count(c => c.EndedAt is not null && lost.Contains(c.To)));
     }
+
+    /// <summary>The app's innermost frame of a failure, so a report says where the engine broke, not just what.</summary>
+    private static string WhereInApp(string? stackTrace) =>
+        stackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("at BatchFunctions.", StringComparison.Ordinal)) is { } frame
+            ? $" ({frame})"
+            : "";
 
     private static string Shorten(string? text) =>
         text is null ? "(no details)" : text.Length <= 300 ? text : text[..300] + "...";

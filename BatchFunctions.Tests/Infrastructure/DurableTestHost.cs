@@ -125,6 +125,36 @@ public sealed class DurableTestHost : IAsyncDisposable
     }
 
     /// <summary>
+    /// The activities the instance's current execution scheduled and still waits for (name#task id), read from its
+    /// history: where an orchestration that makes no progress is stuck.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> OutstandingActivitiesAsync(string instanceId)
+    {
+        var state = (await service.GetOrchestrationStateAsync(instanceId, allExecutions: false))?.FirstOrDefault();
+        if (state is null)
+        {
+            return [];
+        }
+
+        using var history = System.Text.Json.JsonDocument.Parse(await service.GetOrchestrationHistoryAsync(instanceId, state.OrchestrationInstance.ExecutionId));
+        var scheduled = new Dictionary<int, string>();
+        foreach (var e in history.RootElement.EnumerateArray())
+        {
+            var type = e.TryGetProperty("EventType", out var t) ? t.ToString() : "";
+            if (type is "TaskScheduled" or "4")
+            {
+                scheduled[e.GetProperty("EventId").GetInt32()] = e.TryGetProperty("Name", out var n) ? n.GetString() ?? "?" : "?";
+            }
+            else if (type is "TaskCompleted" or "TaskFailed" or "5" or "6" && e.TryGetProperty("TaskScheduledId", out var id))
+            {
+                scheduled.Remove(id.GetInt32());
+            }
+        }
+
+        return [.. scheduled.Select(s => $"{s.Value}#{s.Key}")];
+    }
+
+    /// <summary>
     /// Stops the worker abruptly, as a dying process would: work in progress is abandoned and the task
     /// hub is left as it is, for a new host to pick up.
     /// </summary>
