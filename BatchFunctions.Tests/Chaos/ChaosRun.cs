@@ -283,7 +283,7 @@ public static class ChaosRun
             var awaited = await app.Durable.OutstandingActivitiesAsync(batchId);
             violations.Add(new InvariantViolation(seed, InvariantKind.BatchNotTerminal,
                 $"batch {batchId} still '{lastSeen.GetValueOrDefault(batchId)}' {bound.TotalSeconds:F0} s after the faults stopped "
-                + $"(orchestration {orchestration?.RuntimeStatus.ToString() ?? "missing"}, awaiting activities: {(awaited.Count > 0 ? string.Join(", ", awaited) : "none")})"));
+                + $"(orchestration {orchestration?.RuntimeStatus.ToString() ?? "missing"}, {(awaited.Count > 0 ? "awaiting activities " + string.Join(", ", awaited) : "no activity outstanding: it waits on a timer, an event or an entity")})"));
         }
 
         ledger.Note($"batches ended: {batchIds.Count - stuck.Count} of {batchIds.Count}");
