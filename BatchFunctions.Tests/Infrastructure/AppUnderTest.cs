@@ -26,9 +26,12 @@ public sealed class AppUnderTest : IAsyncDisposable
     public const string FromNumber = "+14155550000";
 
     private readonly string taskHub;
+    private readonly Func<string, ActivityRerun?>? rerun;
+    private readonly List<DurableTestHost> extraWorkers = [];
 
-    private AppUnderTest(SimulatorServer simulator, WebApplication web, DurableTestHost durable, Uri baseUrl, string taskHub)
+    private AppUnderTest(SimulatorServer simulator, WebApplication web, DurableTestHost durable, Uri baseUrl, string taskHub, Func<string, ActivityRerun?>? rerun)
     {
+        this.rerun = rerun;
         Simulator = simulator;
         Web = web;
         Durable = durable;
@@ -67,7 +70,18 @@ public sealed class AppUnderTest : IAsyncDisposable
         TalkSeconds = new DurationRange { Min = 20, Max = 90 },
     };
 
-    public static async Task<AppUnderTest> StartAsync(SimulatorOptions simulatorOptions, IDictionary<string, string?>? settings = null)
+    /// <param name="simulatorOptions">The telephony simulator's configuration.</param>
+    /// <param name="settings">App settings added to (or replacing) <see cref="Settings"/>.</param>
+    /// <param name="configureServices">
+    /// Runs after <see cref="BatchCallingServiceCollectionExtensions.AddBatchCalling"/>, so a registration here
+    /// replaces the app's own (e.g. storage clients with a fault-injecting pipeline policy).
+    /// </param>
+    /// <param name="rerun">Null, or which activity executions run twice (see <see cref="DurableTestHost.StartAsync"/>).</param>
+    public static async Task<AppUnderTest> StartAsync(
+        SimulatorOptions simulatorOptions,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null,
+        Func<string, ActivityRerun?>? rerun = null)
     {
         var simulator = await SimulatorServer.StartAsync(simulatorOptions);
         var baseUrl = new Uri($"http://127.0.0.1:{FreeTcpPort()}");
@@ -83,10 +97,11 @@ public sealed class AppUnderTest : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddMvcCore();
         builder.Services.AddBatchCalling(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
         var web = builder.Build();
 
         var taskHub = TestStorage.NewTaskHubName();
-        var durable = await DurableTestHost.StartAsync(web.Services, TestStorage.ConnectionString, taskHub);
+        var durable = await DurableTestHost.StartAsync(web.Services, TestStorage.ConnectionString, taskHub, rerun);
         AppUnderTest? app = null;
         web.Use(async (context, next) =>
         {
@@ -100,16 +115,35 @@ public sealed class AppUnderTest : IAsyncDisposable
         });
         web.MapHttpFunctions(typeof(BatchCallingServiceCollectionExtensions).Assembly, () => (app?.Durable ?? durable).Client);
         await web.StartAsync();
-        app = new AppUnderTest(simulator, web, durable, baseUrl, taskHub);
+        app = new AppUnderTest(simulator, web, durable, baseUrl, taskHub, rerun);
         return app;
     }
 
+    /// <summary>How many Durable workers share the task hub: the main one and those from <see cref="StartExtraWorkerAsync"/>.</summary>
+    public int WorkerCount => 1 + extraWorkers.Count;
+
     /// <summary>Kills the Durable worker mid-flight and starts a fresh one on the same task hub, as after a crash.</summary>
-    public async Task CrashAndRestartWorkerAsync()
+    /// <param name="worker">0 for the main worker (whose client the HTTP functions use), 1.. for an extra one.</param>
+    public async Task CrashAndRestartWorkerAsync(int worker = 0)
     {
-        await Durable.CrashAsync();
-        Durable = await DurableTestHost.StartAsync(Web.Services, TestStorage.ConnectionString, taskHub);
+        if (worker == 0)
+        {
+            await Durable.CrashAsync();
+            Durable = await DurableTestHost.StartAsync(Web.Services, TestStorage.ConnectionString, taskHub, rerun);
+            return;
+        }
+
+        await extraWorkers[worker - 1].CrashAsync();
+        extraWorkers[worker - 1] = await DurableTestHost.StartAsync(Web.Services, TestStorage.ConnectionString, taskHub, rerun);
     }
+
+    /// <summary>
+    /// Starts one more Durable worker on the same task hub, as when the Functions host scales out: the workers
+    /// compete for the hub's work items and control-queue lease. It shares this app's services (one process
+    /// standing in for two), so only the engine's work distribution differs, not the app's singletons.
+    /// </summary>
+    public async Task StartExtraWorkerAsync() =>
+        extraWorkers.Add(await DurableTestHost.StartAsync(Web.Services, TestStorage.ConnectionString, taskHub, rerun));
 
     /// <summary>Every setting the app needs, pointing at the simulator and at the app's own public address.</summary>
     public static Dictionary<string, string?> Settings(Uri simulatorBaseUrl, Uri publicBaseUrl) => new()
@@ -141,6 +175,13 @@ public sealed class AppUnderTest : IAsyncDisposable
         Http.Dispose();
         await Web.StopAsync();
         await Web.DisposeAsync();
+
+        // Extra workers stop first: the main worker's disposal deletes the task hub they would still poll.
+        foreach (var worker in extraWorkers)
+        {
+            await worker.StopAsync();
+        }
+
         await Durable.DisposeAsync();
         await Simulator.DisposeAsync();
     }

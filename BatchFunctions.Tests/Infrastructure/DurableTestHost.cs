@@ -33,7 +33,12 @@ public sealed class DurableTestHost : IAsyncDisposable
 
     public CoreDurableTaskClient Client { get; }
 
-    public static async Task<DurableTestHost> StartAsync(IServiceProvider services, string connectionString, string taskHubName)
+    /// <param name="rerun">
+    /// Null, or for each activity execution (by activity name) whether to run it twice instead (see
+    /// <see cref="ActivityRerun"/>); the chaos suite uses it to exercise at-least-once delivery on purpose.
+    /// </param>
+    public static async Task<DurableTestHost> StartAsync(
+        IServiceProvider services, string connectionString, string taskHubName, Func<string, ActivityRerun?>? rerun = null)
     {
         var loggerFactory = services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
@@ -69,8 +74,9 @@ public sealed class DurableTestHost : IAsyncDisposable
 
         foreach (var type in TaskTypes(app, typeof(Microsoft.DurableTask.TaskActivity<,>)))
         {
+            TaskActivity Create() => shims.CreateActivity(type.Name, (ITaskActivity)ActivatorUtilities.CreateInstance(services, type));
             worker.AddTaskActivities(new DelegateObjectCreator<TaskActivity>(
-                type.Name, () => shims.CreateActivity(type.Name, (ITaskActivity)ActivatorUtilities.CreateInstance(services, type))));
+                type.Name, rerun is null ? Create : () => new RerunActivity(type.Name, Create, rerun)));
         }
 
         foreach (var type in TaskTypes(app, typeof(Microsoft.DurableTask.Entities.TaskEntity<>)))
@@ -119,6 +125,36 @@ public sealed class DurableTestHost : IAsyncDisposable
     }
 
     /// <summary>
+    /// The activities the instance's current execution scheduled and still waits for (name#task id), read from its
+    /// history: where an orchestration that makes no progress is stuck.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> OutstandingActivitiesAsync(string instanceId)
+    {
+        var state = (await service.GetOrchestrationStateAsync(instanceId, allExecutions: false))?.FirstOrDefault();
+        if (state is null)
+        {
+            return [];
+        }
+
+        using var history = System.Text.Json.JsonDocument.Parse(await service.GetOrchestrationHistoryAsync(instanceId, state.OrchestrationInstance.ExecutionId));
+        var scheduled = new Dictionary<int, string>();
+        foreach (var e in history.RootElement.EnumerateArray())
+        {
+            var type = e.TryGetProperty("EventType", out var t) ? t.ToString() : "";
+            if (type is "TaskScheduled" or "4")
+            {
+                scheduled[e.GetProperty("EventId").GetInt32()] = e.TryGetProperty("Name", out var n) ? n.GetString() ?? "?" : "?";
+            }
+            else if (type is "TaskCompleted" or "TaskFailed" or "5" or "6" && e.TryGetProperty("TaskScheduledId", out var id))
+            {
+                scheduled.Remove(id.GetInt32());
+            }
+        }
+
+        return [.. scheduled.Select(s => $"{s.Value}#{s.Key}")];
+    }
+
+    /// <summary>
     /// Stops the worker abruptly, as a dying process would: work in progress is abandoned and the task
     /// hub is left as it is, for a new host to pick up.
     /// </summary>
@@ -127,6 +163,17 @@ public sealed class DurableTestHost : IAsyncDisposable
         crashed = true;
         await worker.StopAsync(isForced: true);
         worker.Dispose();
+    }
+
+    /// <summary>Stops this worker and leaves the task hub to the others sharing it (a scaled-in instance).</summary>
+    public async Task StopAsync()
+    {
+        if (!crashed)
+        {
+            crashed = true;
+            await worker.StopAsync(isForced: true);
+            worker.Dispose();
+        }
     }
 
     public async ValueTask DisposeAsync()
