@@ -100,7 +100,7 @@ public static class ChaosRun
     private static Dictionary<string, string?> AppSettings(ChaosSettings settings) => new()
     {
         ["Dispatch:WorkspaceConcurrencyLimit"] = settings.WorkspaceConcurrencyLimit.ToString(CultureInfo.InvariantCulture),
-        ["Dispatch:CallWatchdogAfter"] = settings.CallWatchdogAfter.ToString("c", CultureInfo.InvariantCulture),
+        ["Dispatch:LiveCallCheckInterval"] = settings.LiveCallCheckInterval.ToString("c", CultureInfo.InvariantCulture),
 
         // Split brain, abandoned and discarded messages are the engine coping with the injected kills and extra
         // workers, as designed; at Warning they drown a run's own timeline.

@@ -21,7 +21,7 @@ public sealed record ChaosSettings
     public int WorkspaceConcurrencyLimit { get; init; } = 10;
 
     /// <summary>How long a call may go without its final callback before the watchdog asks the provider (real time).</summary>
-    public TimeSpan CallWatchdogAfter { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan LiveCallCheckInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     public int WorkspaceShare => Math.Max(1, WorkspaceConcurrencyLimit / 2);
 }

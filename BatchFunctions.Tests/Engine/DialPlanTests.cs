@@ -55,6 +55,9 @@ public sealed class DialPlanTests
         {
             ["Rehearsal:TimeAcceleration"] = "600",
             ["Rehearsal:ClockStart"] = start.ToString("O", CultureInfo.InvariantCulture),
+
+            // The whole hour is open (at 600x the default 5-minute margin would cut it to 5.5 real seconds).
+            ["Dispatch:WindowClosingMargin"] = "00:00:00",
         });
         var clock = app.Services.GetRequiredService<ICampaignClock>();
         var numbers = BatchDriver.Numbers(4, prefix: "+1212555").Concat(BatchDriver.Numbers(4)).ToList();

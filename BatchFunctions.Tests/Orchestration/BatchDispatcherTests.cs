@@ -246,7 +246,7 @@ public sealed class BatchDispatcherTests
         var dispatcher = new BatchDispatcher(Run(recipients: 1, concurrency: 1), now);
         dispatcher.StartTake(now);
         var opening = new Waiting(WaitingReason.CallingWindow, new DateTimeOffset(now.AddHours(3), TimeSpan.Zero), "America/Los_Angeles", "08:00");
-        dispatcher.Taken(new TakeResult([], 1, [], TimeSpan.FromHours(3), opening), now);
+        dispatcher.Taken(new TakeResult(0, [], 1, [], TimeSpan.FromHours(3), opening), now);
         dispatcher.ProgressToReport(now, force: true);
 
         Assert.Equal(now + BatchDispatcher.MaxWake, dispatcher.WakeAt(now));
@@ -260,11 +260,24 @@ public sealed class BatchDispatcherTests
         dispatcher.StartTake(now);
         var ticket = new DialTicket(0, 1);
 
-        dispatcher.Taken(new TakeResult([], 1, [new UnreachableAttempt(ticket, FailureReason.OutsideCallingWindow, "never open")], null, null), now);
+        dispatcher.Taken(new TakeResult(0, [], 1, [new UnreachableAttempt(ticket, FailureReason.OutsideCallingWindow, "never open")], null, null), now);
 
         Assert.Contains(dispatcher.TakeEffects(), e => e is DispatchEffect.RecordDial { Result.FailureReason: FailureReason.OutsideCallingWindow });
         Assert.Equal(1, dispatcher.Counts.Failed);
         Assert.True(dispatcher.IsFinished);
+    }
+
+    [Fact]
+    public void Taken_AResultForAnotherTake_IsNotBelievedAndTheTakeIsRedone()
+    {
+        var dispatcher = new BatchDispatcher(Run(recipients: 10, concurrency: 2), now);
+        Assert.Equal(0, dispatcher.StartTake(now)!.Cursor);
+
+        // A stale completion from an earlier generation's take, from another cursor.
+        dispatcher.Taken(new TakeResult(7, [new DialTicket(7, 1)], 9, [], null, null), now);
+
+        Assert.Null(dispatcher.NextDial(now));
+        Assert.Equal(0, dispatcher.StartTake(now + BatchDispatcher.StorageRetryInterval)!.Cursor);
     }
 
     [Fact]
@@ -287,7 +300,7 @@ public sealed class BatchDispatcherTests
     {
         var dispatcher = new BatchDispatcher(Run(recipients, concurrency, plan), now);
         dispatcher.StartTake(now);
-        dispatcher.Taken(new TakeResult([.. Enumerable.Range(0, recipients).Select(i => new DialTicket(i, 1))], recipients, [], null, null), now);
+        dispatcher.Taken(new TakeResult(0, [.. Enumerable.Range(0, recipients).Select(i => new DialTicket(i, 1))], recipients, [], null, null), now);
         dispatcher.StartLeaseRequest(now);
         dispatcher.LeaseGranted(new LeaseGrant(concurrency, 10, 1), now);
         return dispatcher;

@@ -12,8 +12,9 @@ public static class BatchResponses
         var scheduled = definition.TotalRecipients;
         var pending = scheduled - counts.NotPending;
 
-        // ElevenLabs: cancelling a batch turns its pending recipients into cancelled ones.
-        var cancelledPending = state.Status == BatchStatus.Cancelled ? pending : 0;
+        // ElevenLabs: cancelling a batch turns its pending recipients into cancelled ones. A batch that
+        // failed (the provider refused the account) will not call its pending recipients either.
+        var cancelledPending = state.Status is BatchStatus.Cancelled or BatchStatus.Failed ? pending : 0;
         return new BatchCallResponse(
             definition.BatchId,
             definition.PhoneNumberId,
@@ -49,7 +50,7 @@ public static class BatchResponses
     private static BatchRecipientResponse Recipient(Recipient recipient, CallState? call, Waiting? waiting, DateTimeOffset batchCreatedAt, BatchStatus batchStatus) => new(
         recipient.Id ?? recipient.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
         recipient.PhoneNumber,
-        call?.Status ?? (batchStatus == BatchStatus.Cancelled ? RecipientStatus.Cancelled : RecipientStatus.Pending),
+        call?.Status ?? (batchStatus is BatchStatus.Cancelled or BatchStatus.Failed ? RecipientStatus.Cancelled : RecipientStatus.Pending),
         batchCreatedAt.ToUnixTimeSeconds(),
         (call?.UpdatedAt ?? batchCreatedAt).ToUnixTimeSeconds(),
         call?.ConversationId,

@@ -90,8 +90,18 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
         while (dispatcher.NextDial(now) is { } ticket)
         {
             var attempt = new DialAttempt(run.BatchId, run.RunNumber, ticket, run.Dial, run.Plan);
-            Start(context.CallActivityAsync<Domain.DialResult>(nameof(PlaceCall), attempt, DependencyRetry.Telephony),
-                async t => { if (await Outcome((Task<Domain.DialResult>)t) is { } result) dispatcher.Dialed(ticket, result, Now); else dispatcher.DialFailed(ticket, Now); });
+            Start(context.CallActivityAsync<AttemptDialed>(nameof(PlaceCall), attempt, DependencyRetry.Telephony),
+                async t =>
+                {
+                    if (await Outcome((Task<AttemptDialed>)t) is { } dialed && dialed.Attempt == ticket.Id)
+                    {
+                        dispatcher.Dialed(ticket, dialed.Result, Now);
+                    }
+                    else
+                    {
+                        dispatcher.DialFailed(ticket, Now);
+                    }
+                });
         }
 
         if (dispatcher.StartCheck(now) is { Count: > 0 } calls)
@@ -201,8 +211,10 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
         {
             return await task;
         }
-        catch (Exception e) when (e is TaskFailedException or EntityOperationFailedException)
+        catch (Exception e) when (e is TaskFailedException or EntityOperationFailedException or System.Text.Json.JsonException)
         {
+            // A JsonException: the task was completed by a result that is not its own (a duplicate
+            // completion from an earlier generation); redoing the step is safe, believing it is not.
             logger.StepFailed(run.BatchId, e.Message);
             return null;
         }

@@ -12,16 +12,15 @@ namespace BatchFunctions.Functions.Orchestration;
 /// Looks up live calls whose end has not been reported: a lost final callback or a host restart must
 /// not hold a slot, so calls are asked about at the provider periodically. Attempts whose dial outcome
 /// is unknown are looked up in the attempt store (the winner's record, or a call id a callback
-/// reported); one that stays unknown past <see cref="UnknownGrace"/> is settled without ever dialing it
-/// again: not placed if Twilio lists no call to the number since the claim, else failed as unknown.
+/// reported); one that stays unknown for a live-call check interval after its claim (longer than a
+/// dial with its retries takes, and than Twilio takes to send a call's first callback) is settled
+/// without ever dialing it again: not placed if Twilio lists no call to the number since the claim,
+/// else failed as unknown.
 /// A call that cannot be looked up now is simply looked up next time.
 /// </summary>
 public sealed class CheckLiveCalls(AttemptStore attempts, RecipientStore recipients, TwilioCallPlacer twilio, ElevenLabsClient elevenLabs, TimeProvider time)
     : TaskActivity<CheckRequest, IReadOnlyList<LiveCallCheck>>
 {
-    /// <summary>Longer than a dial with its quick retries takes, and than Twilio takes to send a call's first callback.</summary>
-    public static readonly TimeSpan UnknownGrace = TimeSpan.FromMinutes(2);
-
     [Function(nameof(CheckLiveCalls))]
     public static Task<IReadOnlyList<LiveCallCheck>> Run([ActivityTrigger] CheckRequest request, FunctionContext function) =>
         FunctionActivity.RunAsync<CheckLiveCalls, CheckRequest, IReadOnlyList<LiveCallCheck>>(function, nameof(CheckLiveCalls), request);
@@ -75,7 +74,7 @@ public sealed class CheckLiveCalls(AttemptStore attempts, RecipientStore recipie
         }
 
         var claimedAt = record.ClaimedAt ?? DateTimeOffset.MinValue;
-        if (time.GetUtcNow() - claimedAt < UnknownGrace)
+        if (time.GetUtcNow() - claimedAt < request.Dial.LiveCallCheckInterval)
         {
             return null;
         }

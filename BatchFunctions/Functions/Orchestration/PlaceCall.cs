@@ -23,13 +23,16 @@ public sealed class PlaceCall(
     SipTrunkDialer sipTrunk,
     ICampaignClock clock,
     TimeProvider time)
-    : TaskActivity<DialAttempt, DialResult>
+    : TaskActivity<DialAttempt, AttemptDialed>
 {
     [Function(nameof(PlaceCall))]
-    public static Task<DialResult> Run([ActivityTrigger] DialAttempt attempt, FunctionContext function) =>
-        FunctionActivity.RunAsync<PlaceCall, DialAttempt, DialResult>(function, nameof(PlaceCall), attempt);
+    public static Task<AttemptDialed> Run([ActivityTrigger] DialAttempt attempt, FunctionContext function) =>
+        FunctionActivity.RunAsync<PlaceCall, DialAttempt, AttemptDialed>(function, nameof(PlaceCall), attempt);
 
-    public override async Task<DialResult> RunAsync(TaskActivityContext context, DialAttempt attempt)
+    public override async Task<AttemptDialed> RunAsync(TaskActivityContext context, DialAttempt attempt) =>
+        new(attempt.Ticket.Id, await DialAsync(attempt));
+
+    private async Task<DialResult> DialAsync(DialAttempt attempt)
     {
         var (batchId, ticket) = (attempt.BatchId, attempt.Ticket);
         var recipient = await recipients.GetAsync(batchId, ticket.RecipientIndex, CancellationToken.None)

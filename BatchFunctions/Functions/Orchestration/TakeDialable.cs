@@ -75,6 +75,6 @@ public sealed class TakeDialable(RecipientStore recipients, AttemptStore attempt
 
         var next = await attempts.EarliestDueAsync(request.BatchId, request.RunNumber, handedOut, CancellationToken.None);
         TimeSpan? nextDueIn = next?.Until is { } due ? clock.ToRealTime(due > now ? due - now : TimeSpan.Zero) : null;
-        return new TakeResult(tickets, cursor, unreachable, nextDueIn, next);
+        return new TakeResult(request.Cursor, tickets, cursor, unreachable, nextDueIn, next);
     }
 }

@@ -49,6 +49,7 @@ public sealed class BatchDispatcher
     private DateTime takeAt = DateTime.MinValue;
     private DateTime retryQueueAt = DateTime.MinValue;
     private (DateTime At, Waiting? Waiting)? dueSinceTake;
+    private int takeFrom;
     private int dialsInFlight;
     private int retriesInFlight;
 
@@ -116,12 +117,20 @@ public sealed class BatchDispatcher
         }
 
         Taking = true;
+        takeFrom = cursor;
         var handedOut = ready.Select(t => t.Id).Concat(live.Select(c => c.Id)).ToList();
         return new TakeRequest(run.BatchId, run.RunNumber, cursor, run.TotalRecipients, Math.Max(1, concurrency - ready.Count), handedOut, run.Plan, run.Dial.WindowClosingMargin);
     }
 
     public void Taken(TakeResult result, DateTime now)
     {
+        if (result.From != takeFrom)
+        {
+            // Not this take's result (a duplicate completion from an earlier generation): take again.
+            TakeFailed(now);
+            return;
+        }
+
         Taking = false;
         var known = ready.Select(t => t.Id).Concat(live.Select(c => c.Id)).ToHashSet();
         foreach (var ticket in result.Tickets.Where(t => known.Add(t.Id)))
