@@ -27,7 +27,7 @@ public sealed class RecipientFileDroppedTests
         Assert.Equal("rejected", outcome.GetProperty("status").GetString());
         var reason = outcome.GetProperty("reason").GetString()!;
         Assert.Contains("no phone_number column", reason, StringComparison.Ordinal);
-        Assert.Contains("Did you mean 'Phone'? Rename it to phone_number.", reason, StringComparison.Ordinal);
+        Assert.Contains("Did you mean 'Phone'? Rename it to phone_number, or set phone_column to 'Phone'.", reason, StringComparison.Ordinal);
         Assert.Equal(content, await Uploads.ReadTextAsync(StorageNames.RejectedContainer, $"{uploadId}/{blob.Name}"));
         Assert.Null(await Uploads.ReadTextAsync(StorageNames.UploadsContainer, blob.Name));
     }
