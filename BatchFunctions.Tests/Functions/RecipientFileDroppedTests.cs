@@ -33,6 +33,34 @@ public sealed class RecipientFileDroppedTests
     }
 
     [Fact]
+    public async Task Ingest_ElevenLabsUnreachableAfterReading_OutcomeWrittenSayingNoOneWasCalled()
+    {
+        var (blob, uploadId) = await Uploads.DropAsync("phone_number,name\n+14155551000,Ann\n");
+        var durable = new Mock<DurableTaskClient>(MockBehavior.Loose, "never-used");
+
+        await Ingestion().IngestAsync(blob, durable.Object, CancellationToken.None);
+
+        var outcome = JsonDocument.Parse((await Uploads.ReadTextAsync(StorageNames.RejectedContainer, $"{uploadId}/{UploadArchive.OutcomeBlobName}"))!).RootElement;
+        Assert.Equal("rejected", outcome.GetProperty("status").GetString());
+        Assert.Contains("could not be processed", outcome.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("no one was called", outcome.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Null(await Uploads.ReadTextAsync(StorageNames.UploadsContainer, blob.Name));
+        durable.Verify(d => d.ScheduleNewOrchestrationInstanceAsync(It.IsAny<Microsoft.DurableTask.TaskName>(), It.IsAny<object?>(), It.IsAny<Microsoft.DurableTask.StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Ingest_PhoneColumnMetadataNamingNoColumn_RejectedNamingTheSetting()
+    {
+        var (blob, uploadId) = await Uploads.DropAsync("Mobile,Name\n+14155551000,Ann\n", metadata: new Dictionary<string, string> { ["phone_column"] = "Cell" });
+        var durable = new Mock<DurableTaskClient>(MockBehavior.Strict, "never-used");
+
+        await Ingestion().IngestAsync(blob, durable.Object, CancellationToken.None);
+
+        var outcome = JsonDocument.Parse((await Uploads.ReadTextAsync(StorageNames.RejectedContainer, $"{uploadId}/{UploadArchive.OutcomeBlobName}"))!).RootElement;
+        Assert.StartsWith("The phone_column setting names 'Cell', but the file has no such column.", outcome.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingest_FileAlreadyMovedByEarlierFiring_DoesNothing()
     {
         var (blob, _) = await Uploads.DropAsync("phone_number\n+14155551000\n");
