@@ -15,6 +15,9 @@ internal sealed class DynamicVariableCache
 
     private readonly ConcurrentDictionary<(CellKind Kind, string Text), JsonElement> values = new();
 
+    // ConcurrentDictionary.Count takes every lock of the table (up to 1,024): counted here instead.
+    private int count;
+
     public JsonElement Get(CellValue cell)
     {
         if (cell.Text.Length > MaxTextLength)
@@ -28,9 +31,9 @@ internal sealed class DynamicVariableCache
         }
 
         value = DynamicVariableValue.From(cell);
-        if (values.Count < MaxEntries)
+        if (Volatile.Read(ref count) < MaxEntries && values.TryAdd((cell.Kind, cell.Text), value))
         {
-            values.TryAdd((cell.Kind, cell.Text), value);
+            Interlocked.Increment(ref count);
         }
 
         return value;

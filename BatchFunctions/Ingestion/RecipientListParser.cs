@@ -77,7 +77,14 @@ public static class RecipientListParser
                 return;
             }
 
-            inFlight.Enqueue(Task.Run(() => rowsToCheck.Select(row => Check(row, columns, defaultRegion, limits, file.Description.Delimiter, values)).ToArray()));
+            CheckedRow[] CheckAll() => [.. rowsToCheck.Select(row => Check(row, columns, defaultRegion, limits, file.Description.Delimiter, values))];
+            if (Environment.ProcessorCount == 1)
+            {
+                Take(CheckAll()); // Nothing to gain from another thread.
+                return;
+            }
+
+            inFlight.Enqueue(Task.Run(CheckAll));
             while (inFlight.Count >= maxInFlight)
             {
                 Take(inFlight.Dequeue().GetAwaiter().GetResult());
