@@ -90,6 +90,32 @@ public sealed class ApiExtensionsTests(ApiApp api) : IClassFixture<ApiApp>
     }
 
     [Fact]
+    public async Task Validate_PhoneColumnFormField_NumbersReadFromThatColumn()
+    {
+        var fields = new Dictionary<string, string> { ["agent_id"] = api.AgentId, ["phone_column"] = "Mobile" };
+
+        using var response = await api.Http.PostAsync("api/batch-calling/validate", Form("name,Mobile\nAnn,+14155550841\n", fields: fields));
+
+        var report = await ApiApp.JsonOf(response);
+        Assert.Equal(("accepted", 1), (report.GetProperty("status").GetString(), report.GetProperty("recipients_accepted").GetInt32()));
+        Assert.Equal(["name"], report.GetProperty("dynamic_variable_columns").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Upload_PhoneColumnFormField_BatchCallsTheNumbersOfThatColumn()
+    {
+        var fields = new Dictionary<string, string> { ["agent_id"] = api.AgentId, ["call_name"] = "Mobiles", ["phone_column"] = " mobile " };
+
+        using var response = await api.Http.PostAsync("api/batch-calling/upload", Form("name,Mobile\nAnn,+14155550842\n", fields: fields));
+
+        var body = await ApiApp.JsonOf(response);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(1, body.GetProperty("batch").GetProperty("total_calls_scheduled").GetInt32());
+        await api.WaitForStatusAsync(body.GetProperty("batch").GetProperty("id").GetString()!, "completed");
+        Assert.Single(api.App.Simulator.Calls, c => c.To == "+14155550842");
+    }
+
+    [Fact]
     public async Task TestCall_OneRecipient_CallsThatNumberOnce()
     {
         using var response = await api.Http.PostAsJsonAsync("api/batch-calling/test-call", api.SubmitBody("+14155550831"));

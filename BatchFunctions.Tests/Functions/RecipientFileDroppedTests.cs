@@ -27,9 +27,37 @@ public sealed class RecipientFileDroppedTests
         Assert.Equal("rejected", outcome.GetProperty("status").GetString());
         var reason = outcome.GetProperty("reason").GetString()!;
         Assert.Contains("no phone_number column", reason, StringComparison.Ordinal);
-        Assert.Contains("Did you mean 'Phone'? Rename it to phone_number.", reason, StringComparison.Ordinal);
+        Assert.Contains("Did you mean 'Phone'? Rename it to phone_number, or set phone_column to 'Phone'.", reason, StringComparison.Ordinal);
         Assert.Equal(content, await Uploads.ReadTextAsync(StorageNames.RejectedContainer, $"{uploadId}/{blob.Name}"));
         Assert.Null(await Uploads.ReadTextAsync(StorageNames.UploadsContainer, blob.Name));
+    }
+
+    [Fact]
+    public async Task Ingest_ElevenLabsUnreachableAfterReading_OutcomeWrittenSayingNoOneWasCalled()
+    {
+        var (blob, uploadId) = await Uploads.DropAsync("phone_number,name\n+14155551000,Ann\n");
+        var durable = new Mock<DurableTaskClient>(MockBehavior.Loose, "never-used");
+
+        await Ingestion().IngestAsync(blob, durable.Object, CancellationToken.None);
+
+        var outcome = JsonDocument.Parse((await Uploads.ReadTextAsync(StorageNames.RejectedContainer, $"{uploadId}/{UploadArchive.OutcomeBlobName}"))!).RootElement;
+        Assert.Equal("rejected", outcome.GetProperty("status").GetString());
+        Assert.Contains("could not be processed", outcome.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("no one was called", outcome.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Null(await Uploads.ReadTextAsync(StorageNames.UploadsContainer, blob.Name));
+        durable.Verify(d => d.ScheduleNewOrchestrationInstanceAsync(It.IsAny<Microsoft.DurableTask.TaskName>(), It.IsAny<object?>(), It.IsAny<Microsoft.DurableTask.StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Ingest_PhoneColumnMetadataNamingNoColumn_RejectedNamingTheSetting()
+    {
+        var (blob, uploadId) = await Uploads.DropAsync("Mobile,Name\n+14155551000,Ann\n", metadata: new Dictionary<string, string> { ["phone_column"] = "Cell" });
+        var durable = new Mock<DurableTaskClient>(MockBehavior.Strict, "never-used");
+
+        await Ingestion().IngestAsync(blob, durable.Object, CancellationToken.None);
+
+        var outcome = JsonDocument.Parse((await Uploads.ReadTextAsync(StorageNames.RejectedContainer, $"{uploadId}/{UploadArchive.OutcomeBlobName}"))!).RootElement;
+        Assert.StartsWith("The phone_column setting names 'Cell', but the file has no such column.", outcome.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

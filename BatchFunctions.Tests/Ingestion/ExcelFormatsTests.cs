@@ -63,6 +63,26 @@ public sealed class ExcelFormatsTests
 
     [Theory]
     [MemberData(nameof(Producers))]
+    public async Task Read_InternationalNumberThatLostItsPlusInNumericCell_PlusRestoredLikeText(string writer, string bookType)
+    {
+        // A UK mobile, a German landline and an Indian mobile as Excel keeps them once it dropped the +.
+        var workbook = await WriteAsync(writer, bookType, new Sheet("Sheet1",
+        [
+            ["phone_number"],
+            [447911123456d],
+            [4930901820d * 10],
+            [919812345678d],
+            [Text("447911123457")],
+        ]));
+
+        var list = RecipientFiles.Read(workbook, region: "US");
+
+        Assert.Empty(list.RowErrors);
+        Assert.Equal(["+447911123456", "+49309018200", "+919812345678", "+447911123457"], list.Recipients.Select(r => r.PhoneNumber));
+    }
+
+    [Theory]
+    [MemberData(nameof(Producers))]
     public async Task Read_SheetNamed_ThatSheetIsRead(string writer, string bookType)
     {
         var workbook = await WriteAsync(writer, bookType,

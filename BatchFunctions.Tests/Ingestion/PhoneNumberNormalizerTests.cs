@@ -1,4 +1,5 @@
 using BatchFunctions.Ingestion;
+using PhoneNumbers;
 
 namespace BatchFunctions.Tests.Ingestion;
 
@@ -76,5 +77,37 @@ public sealed class PhoneNumberNormalizerTests
     {
         Assert.Null(PhoneNumberNormalizer.Normalize(CellValue.FromNumber(cell, null), "US", out var error));
         Assert.Contains("cannot be a phone number", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Normalize_E164OfEveryRegionAndType_SameAnswerAsLibphonenumbersParser()
+    {
+        var util = PhoneNumberUtil.GetInstance();
+        var types = Enum.GetValues<PhoneNumberType>();
+        var checkedNumbers = 0;
+        foreach (var region in util.GetSupportedRegions())
+        {
+            foreach (var type in types)
+            {
+                if (util.GetExampleNumberForType(region, type) is not { } example)
+                {
+                    continue;
+                }
+
+                foreach (var e164 in Variants(util.Format(example, PhoneNumberFormat.E164)))
+                {
+                    var parsed = util.Parse(e164, "US");
+                    var expected = util.IsValidNumber(parsed) ? util.Format(parsed, PhoneNumberFormat.E164) : null;
+                    Assert.True(expected == PhoneNumberNormalizer.Normalize(e164, "US", out _), $"{region} {type} {e164}");
+                    checkedNumbers++;
+                }
+            }
+        }
+
+        Assert.True(checkedNumbers > 1000);
+
+        // The example, the same with its last digit changed and one digit longer or shorter: valid and invalid neighbours.
+        static IEnumerable<string> Variants(string e164) =>
+            [e164, e164[..^1] + (char)('0' + ((e164[^1] - '0' + 1) % 10)), e164 + "5", e164[..^1]];
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BatchFunctions.Batches;
 using BatchFunctions.Ingestion;
@@ -122,7 +123,7 @@ public sealed class RecipientListParserTests
     {
         var e = Assert.Throws<BatchRejectedException>(() => Parse($"{header},name\n+14155551000,Ann\n"));
 
-        Assert.Contains($"Did you mean '{header}'? Rename it to phone_number.", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"Did you mean '{header}'? Rename it to phone_number, or set phone_column to '{header}'.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -174,6 +175,71 @@ public sealed class RecipientListParserTests
         var list = Parse("phone_number\nnope\nnada\n");
 
         Assert.Equal("None of the 2 rows can be called; see the row errors.", list.Unusable);
+    }
+
+    [Fact]
+    public void Parse_ListSpanningManyChunks_RecipientsInFileOrderAndDuplicatesPointToTheFirstRow()
+    {
+        var csv = new StringBuilder("phone_number,name\n");
+        for (var i = 0; i < 12_000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"+1415{200 + (i / 10_000):D3}{i % 10_000:D4},n{i}\n");
+        }
+
+        csv.Append("+14152000007,again\nnot a number,bad\n");
+
+        var list = Parse(csv.ToString());
+
+        Assert.Equal(12_000, list.Recipients.Count);
+        Assert.Equal(Enumerable.Range(0, 12_000), list.Recipients.Select(r => r.Index));
+        Assert.Equal(Enumerable.Range(2, 12_000), list.Recipients.Select(r => r.RowNumber));
+        Assert.Equal("n11999", list.Recipients[11_999].ClientData.DynamicVariables["name"].GetString());
+        Assert.Equal([12_002, 12_003], list.RowErrors.Select(e => e.RowNumber));
+        Assert.StartsWith("Duplicate of row 9 (+14152000007)", list.RowErrors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Mobile")]
+    [InlineData(" mobile ")]
+    public void Parse_PhoneColumnSetting_NamedColumnHoldsTheNumbers(string phoneColumn)
+    {
+        var list = RecipientFiles.Read(Encoding.UTF8.GetBytes("name,Mobile\nAnn,+14155551000\nBob,oops\n"), phoneColumn: phoneColumn);
+
+        var recipient = Assert.Single(list.Recipients);
+        Assert.Equal("+14155551000", recipient.PhoneNumber);
+        Assert.Equal(["name"], recipient.ClientData.DynamicVariables.Keys);
+        Assert.Equal((3, "Mobile"), (list.RowErrors.Single().RowNumber, list.RowErrors.Single().Column));
+    }
+
+    [Fact]
+    public void Parse_PhoneColumnSettingNotInFile_RejectedListingTheColumns()
+    {
+        var e = Assert.Throws<BatchRejectedException>(() => RecipientFiles.Read(Encoding.UTF8.GetBytes("name,Mobile\nAnn,+14155551000\n"), phoneColumn: "cell"));
+
+        Assert.Equal("The phone_column setting names 'cell', but the file has no such column. Columns found: 'name', 'Mobile'.", e.Message);
+    }
+
+    [Fact]
+    public void Parse_PhoneColumnSettingBesideAPhoneNumberColumn_Rejected()
+    {
+        var e = Assert.Throws<BatchRejectedException>(() =>
+            RecipientFiles.Read(Encoding.UTF8.GetBytes("phone_number,Mobile\n+14155551000,+14155551001\n"), phoneColumn: "Mobile"));
+
+        Assert.Contains("also has a phone_number column (column 1)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_RowTooLargeForATableEntity_RowErrorNamingTheLimit()
+    {
+        var longText = new string('x', 9_000);
+        var csv = $"phone_number,a,b,c,d\n+14155551000,{longText},{longText},{longText},{longText}\n+14155551001,{longText},,,\n";
+
+        var list = Parse(csv);
+
+        var error = Assert.Single(list.RowErrors);
+        Assert.Equal((2, "a"), (error.RowNumber, error.Column));
+        Assert.Contains("table storage holds at most 64 KiB per recipient", error.Message, StringComparison.Ordinal);
+        Assert.Equal("+14155551001", list.Recipients.Single().PhoneNumber);
     }
 
     private static ParsedRecipientList Parse(string csv) =>

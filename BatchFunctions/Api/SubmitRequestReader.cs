@@ -14,8 +14,10 @@ namespace BatchFunctions.Api;
 /// bad rows are left out, a request with any fault is refused whole, with every fault named by its
 /// location, as FastAPI does. Fields ElevenLabs has but this app cannot honour (WhatsApp, branches,
 /// other overrides) are refused rather than silently dropped; unknown fields are ignored, as pydantic does.
+/// The caps of an uploaded file apply too (Ingestion__MaxRows, MaxColumns, MaxCellCharacters, and what one
+/// table-storage entity holds), so the API is not a way around them.
 /// </summary>
-public sealed class SubmitRequestReader(IOptions<BatchDefaultsOptions> defaults)
+public sealed class SubmitRequestReader(IOptions<BatchDefaultsOptions> defaults, IOptions<IngestionOptions> limits)
 {
     public const int MaxConcurrencyLimit = 10_000;
 
@@ -102,6 +104,19 @@ public sealed class SubmitRequestReader(IOptions<BatchDefaultsOptions> defaults)
             return recipients;
         }
 
+        var maxRows = limits.Value.MaxRows;
+        if (list.GetArrayLength() > maxRows)
+        {
+            issues.Add(new ValidationIssue("too_long", ["body", "recipients"],
+                $"List should have at most {maxRows} items after validation, not {list.GetArrayLength()}: the limit on recipients per batch (Ingestion__MaxRows), "
+                + "as for an uploaded file. Split the list into several batches.",
+                Ctx: new { max_length = maxRows }));
+            return recipients;
+        }
+
+        // A file's named columns are phone_number, the overrides and the variables; a request's are counted the same way.
+        var columns = new HashSet<string>(StringComparer.Ordinal) { RecipientColumns.PhoneNumber };
+
         var firstIndexOfNumber = new Dictionary<string, int>(StringComparer.Ordinal);
         var index = 0;
         foreach (var item in list.EnumerateArray())
@@ -115,8 +130,14 @@ public sealed class SubmitRequestReader(IOptions<BatchDefaultsOptions> defaults)
             }
 
             var id = OptionalString(item, "id", issues, at);
+            CheckLength(id, [.. at, "id"], issues);
             RefuseIfSet(item, "whatsapp_user_id", [.. at, "whatsapp_user_id"], issues);
             var clientData = ClientData(item, at, overrides, issues);
+            if (clientData is not null)
+            {
+                columns.UnionWith(clientData.DynamicVariables.Keys);
+            }
+
             var phone = PhoneNumber(item, at, issues);
             if (phone is null)
             {
@@ -133,8 +154,24 @@ public sealed class SubmitRequestReader(IOptions<BatchDefaultsOptions> defaults)
             firstIndexOfNumber[phone] = i;
             if (clientData is not null)
             {
-                recipients.Add(new Recipient(recipients.Count, 0, phone, clientData, id));
+                var recipient = new Recipient(recipients.Count, 0, phone, clientData, id);
+                if (StoredRecipientSize.TooLarge(recipient) is { } tooLarge)
+                {
+                    issues.Add(ValidationIssue.Value(at, tooLarge));
+                    continue;
+                }
+
+                recipients.Add(recipient);
             }
+        }
+
+        columns.UnionWith(overrides);
+        var maxColumns = limits.Value.MaxColumns;
+        if (columns.Count > maxColumns)
+        {
+            issues.Add(ValidationIssue.Value(["body", "recipients"],
+                $"the recipients have {columns.Count} distinct fields (phone_number, dynamic variables and overrides); the limit is {maxColumns} "
+                + "(Ingestion__MaxColumns), as for the columns of an uploaded file. Leave out the variables the agent does not use."));
         }
 
         overrideColumns = [.. overrides];
@@ -166,7 +203,7 @@ public sealed class SubmitRequestReader(IOptions<BatchDefaultsOptions> defaults)
     }
 
     /// <returns>The client data, or null when it has faults (added to <paramref name="issues"/>).</returns>
-    private static ConversationInitiationClientData? ClientData(JsonElement recipient, object[] at, SortedSet<string> overrides, List<ValidationIssue> issues)
+    private ConversationInitiationClientData? ClientData(JsonElement recipient, object[] at, SortedSet<string> overrides, List<ValidationIssue> issues)
     {
         object[] here = [.. at, "conversation_initiation_client_data"];
         if (!recipient.TryGetProperty("conversation_initiation_client_data", out var data) || data.ValueKind == JsonValueKind.Null)
@@ -202,7 +239,7 @@ public sealed class SubmitRequestReader(IOptions<BatchDefaultsOptions> defaults)
         return issues.Count == before ? new ConversationInitiationClientData(variables, configOverride) : null;
     }
 
-    private static void DynamicVariables(JsonElement value, object[] at, Dictionary<string, JsonElement> variables, List<ValidationIssue> issues)
+    private void DynamicVariables(JsonElement value, object[] at, Dictionary<string, JsonElement> variables, List<ValidationIssue> issues)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -223,12 +260,32 @@ public sealed class SubmitRequestReader(IOptions<BatchDefaultsOptions> defaults)
                 continue;
             }
 
+            if (variable.Value.ValueKind == JsonValueKind.String && !CheckLength(variable.Value.GetString(), [.. at, variable.Name], issues))
+            {
+                continue;
+            }
+
             variables[variable.Name] = variable.Value.Clone();
         }
     }
 
+    /// <returns>Whether the value is within Ingestion__MaxCellCharacters, the limit on one cell of a file.</returns>
+    private bool CheckLength(string? value, object[] at, List<ValidationIssue> issues)
+    {
+        var max = limits.Value.MaxCellCharacters;
+        if (value is null || value.Length <= max)
+        {
+            return true;
+        }
+
+        issues.Add(new ValidationIssue("string_too_long", at,
+            $"String should have at most {max} characters, not {value.Length}: the limit on one value (Ingestion__MaxCellCharacters), as for a cell of an uploaded file.",
+            Ctx: new { max_length = max }));
+        return false;
+    }
+
     /// <summary>The overrides ElevenLabs lets a batch set per recipient: the four special columns of a file.</summary>
-    private static ConversationConfigOverride? Override(JsonElement value, object[] at, SortedSet<string> used, List<ValidationIssue> issues)
+    private ConversationConfigOverride? Override(JsonElement value, object[] at, SortedSet<string> used, List<ValidationIssue> issues)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -278,7 +335,7 @@ public sealed class SubmitRequestReader(IOptions<BatchDefaultsOptions> defaults)
         return agent is null && tts is null ? null : new ConversationConfigOverride(agent, tts);
     }
 
-    private static string? OverrideString(JsonElement owner, string field, string column, object[] at, SortedSet<string> used, List<ValidationIssue> issues)
+    private string? OverrideString(JsonElement owner, string field, string column, object[] at, SortedSet<string> used, List<ValidationIssue> issues)
     {
         if (!owner.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -292,7 +349,8 @@ public sealed class SubmitRequestReader(IOptions<BatchDefaultsOptions> defaults)
         }
 
         used.Add(column);
-        return value.GetString();
+        var text = value.GetString();
+        return CheckLength(text, [.. at, field], issues) ? text : null;
     }
 
     private static void RefuseOthers(JsonElement owner, string[] supported, object[] at, List<ValidationIssue> issues)

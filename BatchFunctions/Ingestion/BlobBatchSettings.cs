@@ -33,6 +33,9 @@ public static class BlobBatchSettings
     /// <summary>The worksheet of an XLS or XLSX file to read; the first visible one when not set.</summary>
     public const string Sheet = "sheet";
 
+    /// <summary>The header of the column holding the numbers to call, for lists whose number column is not named phone_number.</summary>
+    public const string PhoneColumn = "phone_column";
+
     public static (BatchRequest Request, RecipientFileSettings File) Read(IDictionary<string, string> metadata, BatchDefaultsOptions defaults, string blobName)
     {
         var values = new Dictionary<string, string>(metadata, StringComparer.OrdinalIgnoreCase);
@@ -65,7 +68,7 @@ public static class BlobBatchSettings
             ScheduledStart(Value(ScheduledTime), timeZone), timeZone, Window(Value(CallingWindowHours), Value(CallingDays)),
             Retries(Value(RetryMaxAttempts), Value(RetryOn), Value(RetryDelayMinutes)), Value(DoNotCall),
             Telephony(Value(RingingTimeout), Value(Recording), Value(MachineDetection)));
-        return (request, new RecipientFileSettings(region, Value(Sheet)));
+        return (request, new RecipientFileSettings(region, Value(Sheet), Value(PhoneColumn)));
     }
 
     /// <summary>ISO 8601: with an offset it is that instant; without, it is local time in the timezone metadata (or UTC).</summary>

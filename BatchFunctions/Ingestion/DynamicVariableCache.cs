@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace BatchFunctions.Ingestion;
@@ -5,14 +6,17 @@ namespace BatchFunctions.Ingestion;
 /// <summary>
 /// Reuses the JSON value of cells that repeat down a column (plans, flags, time zones, cities), which
 /// are most cells of a real list; JsonElements are immutable, so recipients can share them. Bounded,
-/// so a column of unique values costs a fixed amount.
+/// so a column of unique values costs a fixed amount. Shared by the threads that check a list's rows.
 /// </summary>
 internal sealed class DynamicVariableCache
 {
     private const int MaxEntries = 4096;
     private const int MaxTextLength = 64;
 
-    private readonly Dictionary<(CellKind Kind, string Text), JsonElement> values = [];
+    private readonly ConcurrentDictionary<(CellKind Kind, string Text), JsonElement> values = new();
+
+    // ConcurrentDictionary.Count takes every lock of the table (up to 1,024): counted here instead.
+    private int count;
 
     public JsonElement Get(CellValue cell)
     {
@@ -27,9 +31,9 @@ internal sealed class DynamicVariableCache
         }
 
         value = DynamicVariableValue.From(cell);
-        if (values.Count < MaxEntries)
+        if (Volatile.Read(ref count) < MaxEntries && values.TryAdd((cell.Kind, cell.Text), value))
         {
-            values[(cell.Kind, cell.Text)] = value;
+            Interlocked.Increment(ref count);
         }
 
         return value;

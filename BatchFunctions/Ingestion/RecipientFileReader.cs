@@ -41,7 +41,7 @@ public static class RecipientFileReader
             var table = format == RecipientFileFormat.Csv
                 ? CsvTableReader.Read(stream, limits)
                 : ExcelTableReader.Read(stream, format, settings.Sheet, limits);
-            return RecipientListParser.Parse(table, settings.Region, limits);
+            return RecipientListParser.Parse(table, settings.Region, limits, settings.PhoneColumn);
         }
         finally
         {

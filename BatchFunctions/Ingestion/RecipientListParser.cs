@@ -17,9 +17,12 @@ public static class RecipientListParser
     /// <summary>Longest value quoted back in a row error; a 10,000-character prompt is no help in a report.</summary>
     private const int ReportedValueLength = 200;
 
-    public static ParsedRecipientList Parse(TabularFile file, string defaultRegion, IngestionOptions limits)
+    /// <summary>Rows checked per work item: large enough that handing a chunk to another core costs little beside it.</summary>
+    private const int ChunkRows = 2048;
+
+    public static ParsedRecipientList Parse(TabularFile file, string defaultRegion, IngestionOptions limits, string? phoneColumn = null)
     {
-        var columns = ColumnMap.From(file.Headers, limits);
+        var columns = ColumnMap.From(file.Headers, limits, phoneColumn);
         var recipients = new RecipientSpool();
         var errors = new List<RowError>();
 
@@ -28,11 +31,35 @@ public static class RecipientListParser
         var values = new DynamicVariableCache();
         var rows = 0;
 
+        // Reading stays on this thread (a file is read in order), checking rows runs on every core, and the
+        // results are taken back in file order: duplicates are found and recipients numbered as if read one by one.
+        // At most a few chunks per core are in flight, so memory stays flat whatever the file's length.
+        var inFlight = new Queue<Task<CheckedRow[]>>();
+        var maxInFlight = 2 * Environment.ProcessorCount;
         try
         {
+            var chunk = new List<TabularRow>(ChunkRows);
             foreach (var row in file.Rows)
             {
-                Add(row);
+                if (++rows > limits.MaxRows)
+                {
+                    throw new BatchRejectedException(
+                        $"The file has more than {limits.MaxRows.ToString("N0", CultureInfo.InvariantCulture)} recipient rows, the limit (Ingestion__MaxRows). "
+                        + "Split it into several files.");
+                }
+
+                chunk.Add(row);
+                if (chunk.Count == ChunkRows)
+                {
+                    Start(chunk);
+                    chunk = new List<TabularRow>(ChunkRows);
+                }
+            }
+
+            Start(chunk);
+            while (inFlight.Count > 0)
+            {
+                Take(inFlight.Dequeue().GetAwaiter().GetResult());
             }
         }
         catch
@@ -43,40 +70,78 @@ public static class RecipientListParser
 
         return new ParsedRecipientList(recipients, errors, columns.OverrideColumns, file.Description);
 
-        void Add(TabularRow row)
+        void Start(List<TabularRow> rowsToCheck)
         {
-            if (++rows > limits.MaxRows)
-            {
-                throw new BatchRejectedException(
-                    $"The file has more than {limits.MaxRows.ToString("N0", CultureInfo.InvariantCulture)} recipient rows, the limit (Ingestion__MaxRows). "
-                    + "Split it into several files.");
-            }
-
-            var errorsBefore = errors.Count;
-            CheckCells(row, columns, limits, file.Description.Delimiter, errors);
-            var phone = Cell(row, columns.PhoneIndex);
-            var e164 = PhoneNumberNormalizer.Normalize(phone, defaultRegion, out var phoneError);
-            if (e164 is null)
-            {
-                errors.Add(new RowError(row.RowNumber, columns.Headers[columns.PhoneIndex], Shorten(phone.Text), phoneError!));
-            }
-
-            var timeZone = columns.TimeZoneIndex is { } timeZoneIndex ? TimeZone(row, timeZoneIndex, columns, errors) : null;
-            if (errors.Count > errorsBefore)
+            if (rowsToCheck.Count == 0)
             {
                 return;
             }
 
-            var digits = long.Parse(e164!.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
-            if (firstRowOfNumber.TryGetValue(digits, out var firstRow))
+            CheckedRow[] CheckAll() => [.. rowsToCheck.Select(row => Check(row, columns, defaultRegion, limits, file.Description.Delimiter, values))];
+            if (Environment.ProcessorCount == 1)
             {
-                errors.Add(new RowError(row.RowNumber, columns.Headers[columns.PhoneIndex], phone.Text, $"Duplicate of row {firstRow} ({e164}); the number is called once."));
+                Take(CheckAll()); // Nothing to gain from another thread.
                 return;
             }
 
-            firstRowOfNumber[digits] = row.RowNumber;
-            recipients.Add(new Recipient(recipients.Count, row.RowNumber, e164!, ClientData(row, columns, timeZone, values)));
+            inFlight.Enqueue(Task.Run(CheckAll));
+            while (inFlight.Count >= maxInFlight)
+            {
+                Take(inFlight.Dequeue().GetAwaiter().GetResult());
+            }
         }
+
+        void Take(CheckedRow[] checkedRows)
+        {
+            foreach (var row in checkedRows)
+            {
+                if (row.Errors is { } rowErrors)
+                {
+                    errors.AddRange(rowErrors);
+                    continue;
+                }
+
+                var recipient = row.Recipient!;
+                var digits = long.Parse(recipient.PhoneNumber.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
+                if (firstRowOfNumber.TryGetValue(digits, out var firstRow))
+                {
+                    errors.Add(new RowError(row.RowNumber, columns.Headers[columns.PhoneIndex], row.PhoneText,
+                        $"Duplicate of row {firstRow} ({recipient.PhoneNumber}); the number is called once."));
+                    continue;
+                }
+
+                firstRowOfNumber[digits] = row.RowNumber;
+                recipients.Add(recipient with { Index = recipients.Count });
+            }
+        }
+    }
+
+    /// <summary>Everything about one row that does not depend on the rows before it; safe to run on any thread.</summary>
+    private static CheckedRow Check(TabularRow row, ColumnMap columns, string defaultRegion, IngestionOptions limits, string? delimiter, DynamicVariableCache values)
+    {
+        var errors = new List<RowError>(0);
+        CheckCells(row, columns, limits, delimiter, errors);
+        var phone = Cell(row, columns.PhoneIndex);
+        var e164 = PhoneNumberNormalizer.Normalize(phone, defaultRegion, out var phoneError);
+        if (e164 is null)
+        {
+            errors.Add(new RowError(row.RowNumber, columns.Headers[columns.PhoneIndex], Shorten(phone.Text), phoneError!));
+        }
+
+        var timeZone = columns.TimeZoneIndex is { } timeZoneIndex ? TimeZone(row, timeZoneIndex, columns, errors) : null;
+        if (errors.Count > 0)
+        {
+            return new CheckedRow(row.RowNumber, phone.Text, null, errors);
+        }
+
+        var recipient = new Recipient(-1, row.RowNumber, e164!, ClientData(row, columns, timeZone, values));
+        if (StoredRecipientSize.TooLarge(recipient, row.Cells) is { } tooLarge)
+        {
+            var longest = Enumerable.Range(0, Math.Min(row.Cells.Count, columns.Headers.Count)).MaxBy(i => row.Cells[i].Text.Length);
+            return new CheckedRow(row.RowNumber, phone.Text, null, [new RowError(row.RowNumber, columns.Headers[longest], Shorten(row.Cells[longest].Text), tooLarge)]);
+        }
+
+        return new CheckedRow(row.RowNumber, phone.Text, recipient, null);
     }
 
     /// <summary>Values that would be lost (no column to belong to) or that are too long.</summary>
@@ -172,6 +237,9 @@ public static class RecipientListParser
         return new ConversationInitiationClientData(variables, agent is null && tts is null ? null : new ConversationConfigOverride(agent, tts));
     }
 
+    /// <param name="Recipient">The row as a recipient, numbered later; null when the row has errors.</param>
+    private sealed record CheckedRow(int RowNumber, string PhoneText, Recipient? Recipient, IReadOnlyList<RowError>? Errors);
+
     private static CellValue Cell(TabularRow row, int index) => index < row.Cells.Count ? row.Cells[index] : CellValue.Empty;
 
     private static string Shorten(string value) => value.Length <= ReportedValueLength ? value : string.Concat(value.AsSpan(0, ReportedValueLength), "…");
@@ -188,7 +256,8 @@ public static class RecipientListParser
     {
         public IReadOnlyList<string> OverrideColumns => [.. Overrides.Keys.Order(StringComparer.Ordinal)];
 
-        public static ColumnMap From(IReadOnlyList<string> headers, IngestionOptions limits)
+        /// <param name="phoneColumn">The phone_column setting: the header of the number column when it is not phone_number.</param>
+        public static ColumnMap From(IReadOnlyList<string> headers, IngestionOptions limits, string? phoneColumn)
         {
             var trimmed = headers.Select(h => h.Trim().Trim('\uFEFF', '\u200B').Trim()).ToList();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -213,11 +282,7 @@ public static class RecipientListParser
                     + $"{limits.MaxColumns.ToString("N0", CultureInfo.InvariantCulture)} (Ingestion__MaxColumns). Delete the columns the agent does not use.");
             }
 
-            if (!seen.TryGetValue(RecipientColumns.PhoneNumber, out var phoneIndex))
-            {
-                throw new BatchRejectedException(MissingPhoneColumnMessage(trimmed));
-            }
-
+            var phoneIndex = PhoneColumnIndex(seen, trimmed, phoneColumn);
             var overrides = new Dictionary<string, int>(StringComparer.Ordinal);
             var variables = new List<(string, int)>();
             foreach (var (normalized, index) in seen.OrderBy(c => c.Value))
@@ -241,13 +306,42 @@ public static class RecipientListParser
             return new ColumnMap(trimmed, phoneIndex, timeZoneIndex, overrides, variables);
         }
 
+        private static int PhoneColumnIndex(Dictionary<string, int> seen, List<string> headers, string? phoneColumn)
+        {
+            var named = phoneColumn is null ? "" : RecipientColumns.Normalize(phoneColumn);
+            if (named.Length == 0 || named == RecipientColumns.PhoneNumber)
+            {
+                return seen.TryGetValue(RecipientColumns.PhoneNumber, out var phoneIndex)
+                    ? phoneIndex
+                    : throw new BatchRejectedException(MissingPhoneColumnMessage(headers));
+            }
+
+            if (!seen.TryGetValue(named, out var index))
+            {
+                throw new BatchRejectedException(
+                    $"The phone_column setting names '{phoneColumn!.Trim()}', but the file has no such column. Columns found: {Found(headers)}.");
+            }
+
+            // ElevenLabs' own rule: a phone_number column is the number to call, so it cannot be an ordinary variable beside another number column.
+            if (seen.TryGetValue(RecipientColumns.PhoneNumber, out var other))
+            {
+                throw new BatchRejectedException(
+                    $"The phone_column setting names '{headers[index]}', but the file also has a phone_number column (column {other + 1}), which always holds "
+                    + "the number to call. Remove the phone_column setting, or rename or delete the phone_number column.");
+            }
+
+            return index;
+        }
+
+        private static string Found(IReadOnlyList<string> headers) => string.Join(", ", headers.Where(h => h.Length > 0).Select(h => $"'{h}'"));
+
         private static string MissingPhoneColumnMessage(IReadOnlyList<string> headers)
         {
-            var found = string.Join(", ", headers.Where(h => h.Length > 0).Select(h => $"'{h}'"));
+            var found = Found(headers);
             var nearMiss = headers.FirstOrDefault(h => IsNearMiss(new string([.. RecipientColumns.Normalize(h).Where(char.IsLetterOrDigit)])));
             var hint = nearMiss is null
                 ? "Add a column named phone_number holding each recipient's number."
-                : $"Did you mean '{nearMiss}'? Rename it to phone_number.";
+                : $"Did you mean '{nearMiss}'? Rename it to phone_number, or set phone_column to '{nearMiss}'.";
             return $"The file has no phone_number column, which is required. Columns found: {found}. {hint}";
         }
 

@@ -7,26 +7,51 @@ using BatchFunctions.Domain;
 namespace BatchFunctions.Storage;
 
 /// <summary>
-/// Recipients of every batch, one table row each (partition = batch, row = index), so any recipient
-/// is one point read away and a batch of any size never passes through an orchestration's history.
+/// Recipients of every batch in table storage (partition = batch), so any recipient is one request away
+/// and a batch of any size never passes through an orchestration's history.
 /// </summary>
+/// <remarks>
+/// Recipients are stored in blocks: one entity holds up to <see cref="BlockRecipients"/> consecutive
+/// recipients, each as JSON in a property of its own (R0, R1, ...), and its row key is the index of its
+/// last recipient, so "the first block whose row key is at least i" is the block holding recipient i.
+/// Storage costs per entity and per request far more than per byte (Azurite, which runs every local
+/// campaign and test, most of all), and a block turns a hundred entities into one. Entities written
+/// before blocks, one recipient each with its index as row key, read as blocks of one.
+/// </remarks>
 public sealed class RecipientStore(TableServiceClient tables)
 {
-    private const int TransactionSize = 100;
+    /// <summary>Table storage's limit on entities in one transaction.</summary>
+    private const int TransactionEntities = 100;
+
+    /// <summary>Below the 4 MiB request limit even when every character takes three bytes in UTF-8.</summary>
+    private const int TransactionCharacters = 1_000_000;
+
     private const int ParallelTransactions = 8;
+
+    /// <summary>At most 252 properties to an entity; a hundred keeps the names short and a block cheap to read.</summary>
+    private const int BlockRecipients = 100;
+
+    /// <summary>
+    /// 256 KiB of the 1 MiB entity limit: a point read downloads the whole block, so a list of long prompts
+    /// gets smaller blocks rather than costing every dial a megabyte.
+    /// </summary>
+    private const int BlockCharacters = 128 * 1024;
+
+    /// <summary>Table storage's limit on one string property: 64 KiB of UTF-16.</summary>
+    private const int PropertyCharacters = 32 * 1024;
+
+    private const string FirstIndexProperty = "First";
 
     private readonly TableClient table = tables.GetTableClient(StorageNames.RecipientsTable);
     private readonly Lazy<Task> created = new(() => tables.GetTableClient(StorageNames.RecipientsTable).CreateIfNotExistsAsync());
 
-    /// <summary>Idempotent: saving the same batch again rewrites the same rows.</summary>
-    /// <param name="recipients">Streamed in chunks, so a spooled list of any size never sits in memory whole.</param>
+    /// <summary>Idempotent: saving the same recipients again writes the same blocks over themselves.</summary>
+    /// <param name="recipients">In index order, from 0; streamed, so a spooled list of any size never sits in memory whole.</param>
     public async Task SaveAsync(string batchId, IEnumerable<Recipient> recipients, CancellationToken cancellationToken)
     {
         await created.Value;
-        var transactions = recipients.Chunk(TransactionSize).Select(chunk =>
-            chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(batchId, r))).ToList());
         await Parallel.ForEachAsync(
-            transactions,
+            Transactions(Blocks(batchId, recipients)),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelTransactions, CancellationToken = cancellationToken },
             async (actions, ct) => await table.SubmitTransactionAsync(actions, ct));
     }
@@ -34,8 +59,13 @@ public sealed class RecipientStore(TableServiceClient tables)
     public async Task<Recipient?> GetAsync(string batchId, int index, CancellationToken cancellationToken)
     {
         await created.Value;
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(batchId, RowKey(index), cancellationToken: cancellationToken);
-        return response.HasValue ? FromEntity(response.Value!) : null;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {batchId} and RowKey ge {RowKey(index)}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken))
+        {
+            return Read(entity).FirstOrDefault(r => r.Index == index);
+        }
+
+        return null;
     }
 
     /// <summary>The batch's recipients in index order, streamed page by page.</summary>
@@ -43,9 +73,12 @@ public sealed class RecipientStore(TableServiceClient tables)
     {
         await created.Value;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {batchId}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 100, cancellationToken: cancellationToken))
         {
-            yield return FromEntity(entity);
+            foreach (var recipient in Read(entity))
+            {
+                yield return recipient;
+            }
         }
     }
 
@@ -53,11 +86,21 @@ public sealed class RecipientStore(TableServiceClient tables)
     public async Task<IReadOnlyList<Recipient>> ListRangeAsync(string batchId, int from, int to, CancellationToken cancellationToken)
     {
         await created.Value;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {batchId} and RowKey ge {RowKey(from)} and RowKey lt {RowKey(to)}");
         var range = new List<Recipient>(Math.Max(0, to - from));
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        if (to <= from)
         {
-            range.Add(FromEntity(entity));
+            return range;
+        }
+
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {batchId} and RowKey ge {RowKey(from)}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 100, cancellationToken: cancellationToken))
+        {
+            var block = Read(entity);
+            range.AddRange(block.Where(r => r.Index >= from && r.Index < to));
+            if (block.Count == 0 || block[^1].Index >= to - 1)
+            {
+                break;
+            }
         }
 
         return range;
@@ -72,16 +115,102 @@ public sealed class RecipientStore(TableServiceClient tables)
 
     private static string RowKey(int index) => index.ToString("D7", CultureInfo.InvariantCulture);
 
-    private static TableEntity ToEntity(string batchId, Recipient recipient) => new(batchId, RowKey(recipient.Index))
+    private static IEnumerable<(TableEntity Entity, int Characters)> Blocks(string batchId, IEnumerable<Recipient> recipients)
     {
-        ["RowNumber"] = recipient.RowNumber,
-        ["PhoneNumber"] = recipient.PhoneNumber,
-        ["ClientData"] = JsonSerializer.Serialize(recipient.ClientData),
-        ["RecipientId"] = recipient.Id,
-        ["TimeZones"] = string.Join(',', recipient.TimeZones),
-    };
+        var block = new List<string>(BlockRecipients);
+        var first = 0;
+        var last = -1;
+        var characters = 0;
+        foreach (var recipient in recipients)
+        {
+            // Blocks are found by their last index, so they must not overlap: recipients come in index order.
+            if (recipient.Index <= last)
+            {
+                throw new ArgumentException($"Recipients are stored in index order; recipient {recipient.Index} came after {last}.", nameof(recipients));
+            }
 
-    private static Recipient FromEntity(TableEntity entity) => new(
+            var json = JsonSerializer.Serialize(recipient);
+            if (json.Length > PropertyCharacters)
+            {
+                // The list's checks turn such a row into a row error first (StoredRecipientSize); this is the last line.
+                throw new ArgumentException(
+                    $"Recipient {recipient.Index} (row {recipient.RowNumber}) takes {json.Length * sizeof(char) / 1024} KiB, over table storage's 64 KiB limit on one property.",
+                    nameof(recipients));
+            }
+
+            if (block.Count == BlockRecipients || (block.Count > 0 && characters + json.Length > BlockCharacters))
+            {
+                yield return (Block(batchId, first, last, block), characters);
+                block.Clear();
+                characters = 0;
+            }
+
+            first = block.Count == 0 ? recipient.Index : first;
+            last = recipient.Index;
+            block.Add(json);
+            characters += json.Length;
+        }
+
+        if (block.Count > 0)
+        {
+            yield return (Block(batchId, first, last, block), characters);
+        }
+    }
+
+    private static TableEntity Block(string batchId, int first, int last, List<string> recipients)
+    {
+        var entity = new TableEntity(batchId, RowKey(last)) { [FirstIndexProperty] = first };
+        for (var i = 0; i < recipients.Count; i++)
+        {
+            entity["R" + i.ToString(CultureInfo.InvariantCulture)] = recipients[i];
+        }
+
+        return entity;
+    }
+
+    private static IEnumerable<List<TableTransactionAction>> Transactions(IEnumerable<(TableEntity Entity, int Characters)> blocks)
+    {
+        var actions = new List<TableTransactionAction>();
+        var characters = 0;
+        foreach (var (entity, size) in blocks)
+        {
+            if (actions.Count == TransactionEntities || (actions.Count > 0 && characters + size > TransactionCharacters))
+            {
+                yield return actions;
+                actions = [];
+                characters = 0;
+            }
+
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
+            characters += size;
+        }
+
+        if (actions.Count > 0)
+        {
+            yield return actions;
+        }
+    }
+
+    private static List<Recipient> Read(TableEntity entity)
+    {
+        if (entity.GetInt32(FirstIndexProperty) is not { } first)
+        {
+            return [FromSingleRecipientEntity(entity)];
+        }
+
+        var block = new List<Recipient>();
+        for (var i = 0; entity.GetString("R" + i.ToString(CultureInfo.InvariantCulture)) is { } json; i++)
+        {
+            var recipient = JsonSerializer.Deserialize<Recipient>(json)
+                ?? throw new RequestFailedException($"Recipient {first + i} of batch {entity.PartitionKey} is empty.");
+            block.Add(recipient);
+        }
+
+        return block;
+    }
+
+    /// <summary>The layout before blocks: one entity per recipient.</summary>
+    private static Recipient FromSingleRecipientEntity(TableEntity entity) => new(
         int.Parse(entity.RowKey, CultureInfo.InvariantCulture),
         entity.GetInt32("RowNumber") ?? 0,
         entity.GetString("PhoneNumber"),

@@ -61,6 +61,7 @@ export function renderCreate(main) {
   const doNotCall = input('do-not-call', { autocomplete: 'off', spellcheck: 'false' });
   const region = input('region', { maxlength: '2', autocomplete: 'off', size: '4' });
   const sheet = input('sheet', { autocomplete: 'off' });
+  const phoneColumn = input('phone-column', { autocomplete: 'off', spellcheck: 'false' });
 
   const formError = h('div', { class: 'form-error', role: 'alert', id: 'create-error' });
   const submit = h('button', { type: 'submit', id: 'submit-batch' }, 'Submit batch');
@@ -98,7 +99,8 @@ export function renderCreate(main) {
       h('div', { class: 'field' }, recording, h('label', { for: 'recording' }, 'Record calls (Twilio)')),
       field(doNotCall, 'Do-not-call list', 'A blob in the app\'s storage, as container/name, one number per line.'),
       field(region, 'Region', 'Two letters, for numbers written without a country code.', { inline: true }),
-      field(sheet, 'Worksheet', 'For XLS/XLSX files: the sheet to read (default: the first).', { inline: true })),
+      field(sheet, 'Worksheet', 'For XLS/XLSX files: the sheet to read (default: the first).', { inline: true }),
+      field(phoneColumn, 'Phone column', 'The header of the column with the numbers, if it is not phone_number.', { inline: true })),
     h('div', { class: 'actions' }, submit, submitStatus));
 
   // Test call: its own form, so Enter in its field places the test call rather than submitting the batch.
@@ -122,7 +124,7 @@ export function renderCreate(main) {
     call_name: name, agent_id: agentId, agent_phone_number_id: phoneId, file, scheduled_time: date, timezone: zone,
     calling_window: windowStart, calling_days: dayBoxes[0], retry_max_attempts: attempts, retry_on: retryBoxes[0],
     retry_delay_minutes: retryDelay, target_concurrency_limit: concurrency, ringing_timeout_secs: ringing,
-    machine_detection: machine, recording, do_not_call: doNotCall, region, sheet,
+    machine_detection: machine, recording, do_not_call: doNotCall, region, sheet, phone_column: phoneColumn,
   };
 
   // Defaults: the configured agent and phone number, and those recent batches used.
@@ -240,6 +242,7 @@ export function renderCreate(main) {
     add('do_not_call', doNotCall.value);
     add('region', region.value.toUpperCase());
     add('sheet', sheet.value);
+    add('phone_column', phoneColumn.value);
     if (file.files[0]) data.append('file', file.files[0], file.files[0].name);
     return { data, errors };
   }
@@ -356,7 +359,7 @@ export function renderCreate(main) {
   file.addEventListener('change', validate);
   agentId.addEventListener('change', () => { showAgent(); validate(); });
   phoneId.addEventListener('change', () => { showPhoneNumber(); validate(); });
-  for (const control of [region, sheet]) control.addEventListener('change', validate);
+  for (const control of [region, sheet, phoneColumn]) control.addEventListener('change', validate);
 
   for (const [button, format] of [[templateCsv, 'csv'], [templateXlsx, 'xlsx']]) {
     button.addEventListener('click', async () => {

@@ -81,6 +81,16 @@ public sealed partial class RecipientFileDropped(
                 outcome = Outcome(UploadStatus.Rejected, batchId, upload.Name, e.Message, list);
                 LogRejected(upload.Name, e.Message);
             }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A fault nobody can fix in the file (ElevenLabs or storage unreachable, a bug) still gets an outcome:
+                // without one the file would sit in the drop zone until the trigger gave up, and nobody would know why.
+                outcome = await durable.GetInstanceAsync(batchId, cancellationToken) is not null
+                    ? Outcome(UploadStatus.Accepted, batchId, upload.Name, null, list)
+                    : Outcome(UploadStatus.Rejected, batchId, upload.Name,
+                        $"The file could not be processed ({e.Message}); no one was called. Drop the file again to retry; if it fails again, see the app's logs.", list);
+                LogFailed(e, upload.Name, batchId);
+            }
 
             await archive.ArchiveAsync(upload, properties.ETag, outcome, list?.RowErrors ?? [], cancellationToken);
         }
@@ -118,6 +128,9 @@ public sealed partial class RecipientFileDropped(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted {BlobName} as batch {BatchId}: {RecipientCount} recipients, {RowErrorCount} rows left out")]
     private partial void LogAccepted(string blobName, string batchId, int recipientCount, int rowErrorCount);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Processing {BlobName} (batch {BatchId}) failed; its outcome says so")]
+    private partial void LogFailed(Exception exception, string blobName, string batchId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {BlobName}: {Reason}")]
     private partial void LogRejected(string blobName, string reason);
