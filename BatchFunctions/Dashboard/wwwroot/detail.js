@@ -117,7 +117,7 @@ export function renderDetail(main, batchId) {
     }
 
     if (rate <= 0) {
-      return ['Estimated finish', 'Estimating…'];
+      return ['Estimated finish', b.waiting_reason && b.next_attempt_at_unix ? `Not before ${formatTime(b.next_attempt_at_unix)}` : 'Estimating…'];
     }
 
     const remaining = (b.total_calls_scheduled - b.total_calls_finished) / rate;
