@@ -107,9 +107,15 @@ public sealed class AppUnderTest : IAsyncDisposable
     /// <summary>Kills the Durable worker mid-flight and starts a fresh one on the same task hub, as after a crash.</summary>
     public async Task CrashAndRestartWorkerAsync()
     {
-        await Durable.CrashAsync();
-        Durable = await DurableTestHost.StartAsync(Web.Services, TestStorage.ConnectionString, taskHub);
+        await CrashWorkerAsync();
+        await RestartWorkerAsync();
     }
+
+    /// <summary>Kills the Durable worker mid-flight; the HTTP side stays up. <see cref="RestartWorkerAsync"/> brings a new one.</summary>
+    public Task CrashWorkerAsync() => Durable.CrashAsync();
+
+    /// <summary>Starts a fresh Durable worker on the same task hub, as a host does after a crash or a deployment.</summary>
+    public async Task RestartWorkerAsync() => Durable = await DurableTestHost.StartAsync(Web.Services, TestStorage.ConnectionString, taskHub);
 
     /// <summary>Every setting the app needs, pointing at the simulator and at the app's own public address.</summary>
     public static Dictionary<string, string?> Settings(Uri simulatorBaseUrl, Uri publicBaseUrl) => new()
