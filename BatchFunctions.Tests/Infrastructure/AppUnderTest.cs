@@ -128,14 +128,20 @@ public sealed class AppUnderTest : IAsyncDisposable
     {
         if (worker == 0)
         {
-            await Durable.CrashAsync();
-            Durable = await DurableTestHost.StartAsync(Web.Services, TestStorage.ConnectionString, taskHub, rerun);
+            await CrashWorkerAsync();
+            await RestartWorkerAsync();
             return;
         }
 
         await extraWorkers[worker - 1].CrashAsync();
         extraWorkers[worker - 1] = await DurableTestHost.StartAsync(Web.Services, TestStorage.ConnectionString, taskHub, rerun);
     }
+
+    /// <summary>Kills the main Durable worker mid-flight; the HTTP side stays up. <see cref="RestartWorkerAsync"/> brings a new one.</summary>
+    public Task CrashWorkerAsync() => Durable.CrashAsync();
+
+    /// <summary>Starts a fresh main Durable worker on the same task hub, as a host does after a crash or a deployment.</summary>
+    public async Task RestartWorkerAsync() => Durable = await DurableTestHost.StartAsync(Web.Services, TestStorage.ConnectionString, taskHub, rerun);
 
     /// <summary>
     /// Starts one more Durable worker on the same task hub, as when the Functions host scales out: the workers

@@ -2,7 +2,7 @@
 // shows one server page at a time and is fetched again only when the counts moved, at most every five
 // seconds, so a 10,000-recipient batch costs the same to watch as a small one.
 import { batchRecipients, batchSummary, cancelBatch, exportBatch, pauseBatch, phoneNumber, resumeBatch, retryBatch } from './api.js';
-import { announce, confirmAction, failureName, formatDuration, formatNumber, formatTime, h, progressBar, statusBadge, statusName } from './ui.js';
+import { announce, confirmAction, failureName, formatDuration, formatNumber, formatTime, h, progressBar, statusBadge, statusName, waitingText } from './ui.js';
 
 const summaryEveryMs = 2000;
 const tableAtMostEveryMs = 5000;
@@ -30,6 +30,8 @@ export function renderDetail(main, batchId) {
   let tableFingerprint = '';
   let tableRequest = null;
   let samples = [];
+  // Each shown recipient that waits, with its wait element: its countdown moves with every summary refresh.
+  let waitingRows = [];
 
   // After an operator's action the batch's record may lag the answer for a moment: keep polling a while.
   let pollAtLeastUntil = 0;
@@ -37,6 +39,7 @@ export function renderDetail(main, batchId) {
   const heading = h('h1', {}, 'Batch');
   const statusHolder = h('span', { id: 'batch-status' });
   const facts = h('p', { class: 'hint', id: 'batch-facts' });
+  const waiting = h('p', { class: 'waiting', id: 'batch-waiting', hidden: true });
   const actionError = h('p', { class: 'form-error', role: 'alert', id: 'action-error' });
   const actionStatus = h('p', { class: 'hint', role: 'status', id: 'action-status' });
   const pause = h('button', { type: 'button', class: 'secondary', id: 'pause-batch', hidden: true }, 'Pause');
@@ -63,6 +66,7 @@ export function renderDetail(main, batchId) {
     h('p', {}, h('a', { href: '#/batches' }, '← All batches')),
     h('div', { class: 'page-head' }, heading, statusHolder),
     facts,
+    waiting,
     h('div', { class: 'actions', id: 'batch-actions' }, pause, resume, cancel, retry, exportButton),
     actionError,
     actionStatus,
@@ -113,7 +117,7 @@ export function renderDetail(main, batchId) {
     }
 
     if (rate <= 0) {
-      return ['Estimated finish', 'Estimating…'];
+      return ['Estimated finish', b.waiting_reason && b.next_attempt_at_unix ? `Not before ${formatTime(b.next_attempt_at_unix)}` : 'Estimating…'];
     }
 
     const remaining = (b.total_calls_scheduled - b.total_calls_finished) / rate;
@@ -155,6 +159,7 @@ export function renderDetail(main, batchId) {
       card('Started', overview.started_at_unix ? formatTime(overview.started_at_unix) : 'Not yet', null, 'card-started', 'time'),
       card(etaLabel, etaValue, null, 'card-eta', 'time'),
       ...(b.retry_count > 0 ? [card('Retries', formatNumber(b.retry_count), null, 'card-retries')] : []));
+    renderWaiting();
     failure.hidden = !b.failure_message;
     failure.textContent = b.failure_message ? `The batch failed: ${b.failure_message}` : '';
 
@@ -167,6 +172,24 @@ export function renderDetail(main, batchId) {
     for (const option of statusFilter.options) {
       const [, label, key] = filters.find(([value]) => value === option.value);
       option.textContent = key ? `${label} (${formatNumber(c[key])})` : `${label} (${formatNumber(b.total_calls_scheduled)})`;
+    }
+  }
+
+  /** Why the batch and the shown recipients wait, with the time left by this browser's clock. */
+  function renderWaiting() {
+    const now = Date.now() / 1000;
+    const text = finalStatuses.includes(batch.status) ? '' : waitingText(batch, now);
+    const previousReason = waiting.dataset.reason ?? '';
+    waiting.dataset.reason = text ? batch.waiting_reason : '';
+    waiting.hidden = !text;
+    waiting.textContent = text ? `${text}.` : '';
+    // A screen reader hears a new reason once, not every countdown tick.
+    if (text && previousReason !== waiting.dataset.reason) {
+      announce(`${text}.`);
+    }
+
+    for (const { element, recipient } of waitingRows) {
+      element.textContent = waitingText(recipient, now);
     }
   }
 
@@ -240,12 +263,20 @@ export function renderDetail(main, batchId) {
     }
 
     const fragment = document.createDocumentFragment();
+    const now = Date.now() / 1000;
+    waitingRows = [];
     for (const r of recipients) {
       const data = r.conversation_initiation_client_data ?? {};
       const variables = Object.entries(data.dynamic_variables ?? {});
       const overrides = Object.entries(data.conversation_config_override?.agent ?? {}).filter(([, v]) => v !== null && v !== undefined);
       const status = r.status === 'dispatched' || r.status === 'initiated' || r.status === 'in_progress' ? 'live' : r.status;
-      fragment.append(h('tr', { 'data-status': r.status },
+      const wait = waitingText(r, now);
+      const waitElement = wait ? h('small', { class: 'waiting' }, wait) : null;
+      if (waitElement) {
+        waitingRows.push({ element: waitElement, recipient: r });
+      }
+
+      fragment.append(h('tr', { 'data-status': r.status, 'data-waiting': r.waiting_reason ?? null },
         h('td', { class: 'num' }, r.row_number > 0 ? String(r.row_number) : '—'),
         h('td', { class: 'mono' }, r.phone_number),
         h('td', {}, variables.length || overrides.length
@@ -253,7 +284,7 @@ export function renderDetail(main, batchId) {
             variables.map(([k, v]) => h('li', {}, h('span', { class: 'mono' }, k), `: ${typeof v === 'string' ? v : JSON.stringify(v)}`)),
             overrides.length ? h('li', {}, `overrides: ${overrides.map(([k]) => k).join(', ')}`) : null)
           : '—'),
-        h('td', {}, h('span', { class: `badge ${status}` }, statusName(r.status))),
+        h('td', {}, h('span', { class: `badge ${status}` }, statusName(r.status)), waitElement ? [h('br'), waitElement] : null),
         h('td', { title: r.failure_detail ?? '' }, failureName(r.failure_reason), r.failure_detail ? h('br') : null, r.failure_detail ? h('small', {}, r.failure_detail) : null),
         h('td', { class: 'num' }, String(r.attempts)),
         h('td', { class: 'mono' }, r.conversation_id ?? '—')));

@@ -51,6 +51,53 @@ export function formatDuration(seconds) {
   return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 }
 
+const clockTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+
+/** How long until a moment, in words a person reads at a glance: "2 h 37 min", "9 min", "under a minute". */
+export function formatWait(seconds) {
+  if (seconds < 60) {
+    return 'under a minute';
+  }
+
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/**
+ * Why a batch or recipient is not dialed now, in words, with the time left by the browser's clock
+ * (nowUnix): "Waiting for 08:00 in America/Los_Angeles, in 2 h 37 min". Empty when it does not wait.
+ * Takes the API's waiting_reason, next_attempt_at_unix, waiting_time_zone and waiting_local_opening.
+ */
+export function waitingText(subject, nowUnix) {
+  const until = subject?.next_attempt_at_unix;
+  const left = until ? until - nowUnix : null;
+  const when = left === null ? '' : left <= 0 ? 'any moment now' : `in ${formatWait(left)}`;
+  const at = (unix) => {
+    const date = new Date(unix * 1000);
+    return new Date(nowUnix * 1000).toDateString() === date.toDateString() ? clockTime.format(date) : dateTime.format(date);
+  };
+
+  switch (subject?.waiting_reason) {
+    case 'calling_window': {
+      const opening = subject.waiting_local_opening ? `${subject.waiting_local_opening} in ${subject.waiting_time_zone ?? 'the recipients\' time zone'}` : 'the calling window to open';
+      return `Waiting for ${opening}${when ? `, ${when}` : ''}`;
+    }
+    case 'retry_delay':
+      return until ? `Waiting for a retry at ${at(until)} (${when})` : 'Waiting for a retry';
+    case 'scheduled_start':
+      return until ? `Scheduled to start at ${at(until)} (${when})` : 'Scheduled to start later';
+    case 'paused':
+      return 'Paused';
+    case 'workspace_budget':
+      return 'Waiting for a free slot in the workspace budget';
+    case undefined:
+    case null:
+      return '';
+    default:
+      return `Waiting (${subject.waiting_reason})`;
+  }
+}
+
 const statusNames = {
   pending: 'Pending',
   in_progress: 'In progress',

@@ -539,8 +539,9 @@ public sealed class BatchDispatcher
 
         if (queueDueAt is null || due < queueDueAt)
         {
+            // The reason goes with the time: an older reason would describe a later attempt.
             queueDueAt = due;
-            queueWaiting = waiting ?? queueWaiting;
+            queueWaiting = waiting;
         }
     }
 
