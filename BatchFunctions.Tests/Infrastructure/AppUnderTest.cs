@@ -25,6 +25,9 @@ public sealed class AppUnderTest : IAsyncDisposable
     public const string PhoneNumberId = "phnum_test";
     public const string FromNumber = "+14155550000";
 
+    /// <summary>The ElevenLabs workspace webhook's secret, known to the app; a simulator given it posts post-call webhooks to the app.</summary>
+    public const string WebhookSecret = "wsec_test_webhook_secret";
+
     private readonly string taskHub;
 
     private AppUnderTest(SimulatorServer simulator, WebApplication web, DurableTestHost durable, Uri baseUrl, string taskHub)
@@ -69,8 +72,13 @@ public sealed class AppUnderTest : IAsyncDisposable
 
     public static async Task<AppUnderTest> StartAsync(SimulatorOptions simulatorOptions, IDictionary<string, string?>? settings = null)
     {
-        var simulator = await SimulatorServer.StartAsync(simulatorOptions);
         var baseUrl = new Uri($"http://127.0.0.1:{FreeTcpPort()}");
+        if (!string.IsNullOrEmpty(simulatorOptions.PostCallWebhookSecret))
+        {
+            simulatorOptions.PostCallWebhookUrl ??= new Uri(baseUrl, BatchFunctions.Functions.Http.ElevenLabsPostCallWebhook.Route).AbsoluteUri;
+        }
+
+        var simulator = await SimulatorServer.StartAsync(simulatorOptions);
         var configuration = Settings(simulator.BaseUrl, baseUrl);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -122,6 +130,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         ["ElevenLabs:BaseUrl"] = simulatorBaseUrl.AbsoluteUri,
         ["Callbacks:PublicBaseUrl"] = publicBaseUrl.AbsoluteUri,
         ["Api:Keys:0"] = ApiKey,
+        ["Conversations:WebhookSecret"] = WebhookSecret,
         ["Dispatch:WorkspaceConcurrencyLimit"] = "10",
         ["Twilio:CallsPerSecond"] = "100",
         ["Batch:DefaultCallingWindow"] = "00:00-24:00",

@@ -9,11 +9,11 @@ namespace BatchFunctions.Api;
 /// <summary>
 /// Deletes a batch and everything recorded about it: its index rows first (so the API stops showing it
 /// at once), then its orchestration (terminated if it still runs, then purged), its batch and call
-/// entities (each told to forget its state) and its Recipients and DialIntents rows. Every step
+/// entities (each told to forget its state), its Recipients and DialIntents rows and its conversation results. Every step
 /// tolerates a previous, interrupted delete. Calls already live are not hung up: their last callbacks
 /// may still arrive, and find nothing the API shows.
 /// </summary>
-public sealed partial class BatchRemover(BatchIndex index, RecipientStore recipients, DialIntentStore intents, ILogger<BatchRemover> logger)
+public sealed partial class BatchRemover(BatchIndex index, RecipientStore recipients, DialIntentStore intents, ConversationResultStore conversations, ILogger<BatchRemover> logger)
 {
     private static readonly TimeSpan TerminationTimeout = TimeSpan.FromSeconds(30);
     private const int ParallelSignals = 16;
@@ -47,6 +47,7 @@ public sealed partial class BatchRemover(BatchIndex index, RecipientStore recipi
             async (call, ct) => await durable.Entities.SignalEntityAsync(call.Id, nameof(CallEntity.Delete), cancellation: ct));
         await recipients.DeleteAsync(batchId, cancellationToken);
         await intents.DeleteBatchAsync(batchId, cancellationToken);
+        await conversations.DeleteAsync(batchId, cancellationToken);
         LogDeleted(batchId);
         return true;
     }

@@ -14,6 +14,18 @@ public static class StorageNames
 
     public const string RecipientsTable = "Recipients";
 
+    /// <summary>Each recipient's conversation summary, keyed like <see cref="RecipientsTable"/> (see <see cref="ConversationResultStore"/>).</summary>
+    public const string ConversationResultsTable = "ConversationResults";
+
+    /// <summary>The conversations we started, by conversation id (see <see cref="ConversationIndex"/>).</summary>
+    public const string ConversationsTable = "Conversations";
+
+    /// <summary>Signatures of accepted ElevenLabs webhooks, to refuse replays (see <see cref="WebhookReceipts"/>).</summary>
+    public const string WebhookReceiptsTable = "WebhookReceipts";
+
+    /// <summary>Each conversation's full transcript and analysis: {batch id}/{conversation id}.json.</summary>
+    public const string ConversationsContainer = "conversations";
+
     public const string DialIntentsTable = "DialIntents";
 
     public const string DialQueueTable = "DialQueue";
