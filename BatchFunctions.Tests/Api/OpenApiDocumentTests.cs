@@ -16,7 +16,7 @@ public sealed class OpenApiDocumentTests
             var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null);
             foreach (var verb in trigger?.Methods ?? [])
             {
-                data.Add(verb.ToLowerInvariant(), "/" + trigger!.Route);
+                data.Add(verb.ToLowerInvariant(), BatchFunctions.Api.OpenApiDocument.PathOf(trigger!.Route!));
             }
         }
 

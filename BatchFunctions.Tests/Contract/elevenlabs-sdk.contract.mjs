@@ -21,7 +21,7 @@ const phoneNumberId = env("BATCH_PHONE_NUMBER_ID");
 // Fields this app adds to ElevenLabs' shapes (documented in the README and the OpenAPI document).
 const extras = {
   BatchCallResponse: ["concurrency_limit", "status_counts", "failure_message", "source", "paused"],
-  OutboundCallRecipientResponseModel: ["row_number", "attempts", "call_sid", "failure_reason", "failure_detail", "duration_secs"],
+  OutboundCallRecipientResponseModel: ["row_number", "attempts", "call_sid", "failure_reason", "failure_detail", "duration_secs", "conversation_results"],
 };
 extras.BatchCallDetailedResponse = extras.BatchCallResponse;
 

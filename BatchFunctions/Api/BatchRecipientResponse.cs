@@ -4,7 +4,7 @@ namespace BatchFunctions.Api;
 
 /// <summary>
 /// ElevenLabs' recipient shape (OutboundCallRecipientResponseModel), plus what we know beyond it: the
-/// source row, attempts, the Twilio call and why a call failed.
+/// source row, attempts, the Twilio call, why a call failed and what the conversation achieved.
 /// </summary>
 /// <param name="RowNumber">Row in the uploaded file (header = 1); 0 for recipients submitted as JSON.</param>
 public sealed record BatchRecipientResponse(
@@ -20,4 +20,5 @@ public sealed record BatchRecipientResponse(
     string? CallSid,
     FailureReason? FailureReason,
     string? FailureDetail,
-    int? DurationSecs);
+    int? DurationSecs,
+    RecipientConversationResponse? ConversationResults);

@@ -39,18 +39,22 @@ public static class BatchResponses
             state.Paused);
     }
 
-    public static BatchRecipientResponse Recipient(Recipient recipient, CallState? call, DateTimeOffset batchCreatedAt, BatchStatus batchStatus) => new(
+    public static BatchRecipientResponse Recipient(RecipientOutcome outcome, DateTimeOffset batchCreatedAt, BatchStatus batchStatus) =>
+        Recipient(outcome.Recipient, outcome.Call, outcome.Results, batchCreatedAt, batchStatus);
+
+    public static BatchRecipientResponse Recipient(Recipient recipient, CallState? call, ConversationSummary? results, DateTimeOffset batchCreatedAt, BatchStatus batchStatus) => new(
         recipient.Id ?? recipient.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
         recipient.PhoneNumber,
         call?.Status ?? (batchStatus == BatchStatus.Cancelled ? RecipientStatus.Cancelled : RecipientStatus.Pending),
         batchCreatedAt.ToUnixTimeSeconds(),
         (call?.UpdatedAt ?? batchCreatedAt).ToUnixTimeSeconds(),
-        call?.ConversationId,
+        call?.ConversationId ?? results?.ConversationId,
         recipient.ClientData,
         recipient.RowNumber,
         call?.Attempt ?? 0,
         call?.CallSid,
         call?.FailureReason,
         call?.FailureDetail,
-        call?.DurationSeconds);
+        call?.DurationSeconds,
+        RecipientConversationResponse.From(results));
 }

@@ -47,7 +47,8 @@ public static class OpenApiDocument
         var paths = new JsonObject();
         foreach (var operation in Operations())
         {
-            var path = paths["/" + operation.Route]?.AsObject() ?? (JsonObject)(paths["/" + operation.Route] = new JsonObject());
+            var key = PathOf(operation.Route);
+            var path = paths[key]?.AsObject() ?? (JsonObject)(paths[key] = new JsonObject());
             path[operation.Method] = operation.Node;
         }
 
@@ -77,6 +78,9 @@ public static class OpenApiDocument
     }
 
     private sealed record Operation(string Method, string Route, JsonObject Node);
+
+    /// <summary>A route template as an OpenAPI path: "/" and the template without its parameter constraints.</summary>
+    public static string PathOf(string route) => "/" + System.Text.RegularExpressions.Regex.Replace(route, @"\{(\w+):[^/}]*\}", "{$1}");
 
     private static IEnumerable<Operation> Operations()
     {
@@ -165,6 +169,14 @@ public static class OpenApiDocument
         yield return Op("get", ApiRoutes.PhoneNumber, "getPhoneNumber", "A phone number imported into ElevenLabs, looked up as a batch would (our addition)", "extensions", null,
             parameters: [PathParameter("phoneNumberId", "The ElevenLabs phone number id.")],
             responses: Responses(("200", "The phone number", Json("#/components/schemas/PhoneNumberResponse")), ("404", "ElevenLabs has no such phone number", Json("#/components/schemas/ErrorResponse")), Upstream()));
+        var conversationId = PathParameter("conversationId", "The ElevenLabs conversation id (conv_...), as in a recipient's conversation_id.");
+        yield return Op("get", ApiRoutes.Conversation, "getConversation", "A conversation's transcript, analysis and data collected, as ElevenLabs reported it (our addition)", "extensions",
+            "The body is ElevenLabs' own conversation shape (GET /v1/convai/conversations/{id}), kept when its post-call webhook came or when it was fetched. 404 until then, and for conversations of other apps.",
+            parameters: [conversationId],
+            responses: Responses(("200", "The conversation", Content("application/json", new JsonObject { ["type"] = "object" })), NotFound()));
+        yield return Op("get", ApiRoutes.ConversationAudio, "getConversationAudio", "A conversation's recording, passed through from ElevenLabs (our addition)", "extensions", null,
+            parameters: [conversationId],
+            responses: Responses(("200", "The audio", Content("audio/mpeg", Str())), NotFound(), Upstream()));
         foreach (var (route, id, summary, parameters) in new[]
         {
             (ApiRoutes.Dashboard, "getDashboard", "The operator dashboard (our addition); /dashboard redirects to /dashboard/", Array.Empty<JsonObject>()),
@@ -195,6 +207,15 @@ public static class OpenApiDocument
             operation.Node["security"] = new JsonArray(new JsonObject { ["TwilioSignature"] = new JsonArray() });
             yield return operation;
         }
+
+        var postCall = Op("post", Functions.Http.ElevenLabsPostCallWebhook.Route, "elevenLabsPostCallWebhook", "ElevenLabs' post-call webhook (post_call_transcription)", "elevenlabs-webhooks",
+            "Called by ElevenLabs only. Requests without a valid ElevenLabs-Signature (HMAC-SHA256 of \"{t}.{body}\" with Conversations__WebhookSecret), "
+            + "signed more than 30 minutes away from now, or already seen, get 401 and change nothing. Events for conversations this app did not start are acknowledged and ignored.",
+            body: Content("application/json", new JsonObject { ["type"] = "object" }),
+            responses: Responses(("200", "Accepted (or ignored)", null)));
+        postCall.Node["responses"]!["401"] = Response("Not signed by ElevenLabs, stale, or a replay", null);
+        postCall.Node["security"] = new JsonArray();
+        yield return postCall;
     }
 
     private static Operation Op(

@@ -3,5 +3,5 @@ using BatchFunctions.Functions.Entities;
 
 namespace BatchFunctions.Api;
 
-/// <summary>One recipient as submitted, with its call record if it has been dispatched.</summary>
-public sealed record RecipientOutcome(Recipient Recipient, CallState? Call);
+/// <summary>One recipient as submitted, with its call record if it has been dispatched and its conversation's results once they came.</summary>
+public sealed record RecipientOutcome(Recipient Recipient, CallState? Call, ConversationSummary? Results = null);

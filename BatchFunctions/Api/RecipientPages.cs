@@ -50,7 +50,7 @@ public sealed class RecipientPages(BatchReader batches)
         var definition = batch.Definition;
         var status = batch.State.Status;
         var total = definition.TotalRecipients;
-        BatchRecipientResponse Project(RecipientOutcome r) => BatchResponses.Recipient(r.Recipient, r.Call, definition.CreatedAt, status);
+        BatchRecipientResponse Project(RecipientOutcome r) => BatchResponses.Recipient(r, definition.CreatedAt, status);
 
         if (filter.Count == 0)
         {

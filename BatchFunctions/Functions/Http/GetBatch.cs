@@ -32,7 +32,7 @@ public sealed class GetBatch(ApiKeyAuthenticator authenticator, BatchReader batc
         var createdAt = batch.Definition.CreatedAt;
         var status = batch.State.Status;
         var recipients = batches.RecipientsAsync(durable, batchId, batch.Definition.TotalRecipients, limit: null, cancellationToken)
-            .Select(r => BatchResponses.Recipient(r.Recipient, r.Call, createdAt, status));
+            .Select(r => BatchResponses.Recipient(r, createdAt, status));
         return new BatchDetailResult(batch.Summary, recipients);
     }
 }
