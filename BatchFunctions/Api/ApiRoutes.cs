@@ -27,6 +27,9 @@ public static class ApiRoutes
     public const string Template = ExtensionsPrefix + "/template";
     public const string Summary = ExtensionsPrefix + "/{batchId}/summary";
     public const string Recipients = ExtensionsPrefix + "/{batchId}/recipients";
+
+    /// <summary>Counts of the batch's conversation results; the id constrained to a batch id's shape (see <see cref="Conversation"/>).</summary>
+    public const string Results = ExtensionsPrefix + "/{batchId:regex(^btcal_\\w+$)}/results";
     public const string Defaults = ExtensionsPrefix + "/defaults";
     public const string Agent = ExtensionsPrefix + "/agents/{agentId}";
     public const string PhoneNumber = ExtensionsPrefix + "/phone-numbers/{phoneNumberId}";

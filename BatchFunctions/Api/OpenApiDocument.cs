@@ -39,6 +39,7 @@ public static class OpenApiDocument
             ["UploadForm"] = UploadForm(),
             ["BatchOverviewResponse"] = SchemaOf<BatchOverviewResponse>(),
             ["RecipientPageResponse"] = SchemaOf<RecipientPageResponse>(),
+            ["BatchResultsResponse"] = SchemaOf<BatchResultsResponse>(),
             ["AgentResponse"] = SchemaOf<AgentResponse>(),
             ["PhoneNumberResponse"] = SchemaOf<PhoneNumberResponse>(),
             ["BatchDefaultsResponse"] = SchemaOf<BatchDefaultsResponse>(),
@@ -169,6 +170,10 @@ public static class OpenApiDocument
         yield return Op("get", ApiRoutes.PhoneNumber, "getPhoneNumber", "A phone number imported into ElevenLabs, looked up as a batch would (our addition)", "extensions", null,
             parameters: [PathParameter("phoneNumberId", "The ElevenLabs phone number id.")],
             responses: Responses(("200", "The phone number", Json("#/components/schemas/PhoneNumberResponse")), ("404", "ElevenLabs has no such phone number", Json("#/components/schemas/ErrorResponse")), Upstream()));
+        yield return Op("get", ApiRoutes.Results, "getBatchResults", "What the batch's conversations achieved: verdicts, criteria and the most frequent values of each data field (our addition)", "extensions",
+            $"Counted over the conversations whose results have arrived, in one pass; each field shows its {BatchResultsReader.ValuesShown} most frequent values, the rest as \"{BatchResultsReader.OtherValues}\", and null for conversations that collected nothing.",
+            parameters: [batchId],
+            responses: Responses(("200", "The counts", Json("#/components/schemas/BatchResultsResponse")), NotFound()));
         var conversationId = PathParameter("conversationId", "The ElevenLabs conversation id (conv_...), as in a recipient's conversation_id.");
         yield return Op("get", ApiRoutes.Conversation, "getConversation", "A conversation's transcript, analysis and data collected, as ElevenLabs reported it (our addition)", "extensions",
             "The body is ElevenLabs' own conversation shape (GET /v1/convai/conversations/{id}), kept when its post-call webhook came or when it was fetched. 404 until then, and for conversations of other apps.",

@@ -105,6 +105,7 @@ public static class BatchCallingServiceCollectionExtensions
         .AddSingleton<BatchReader>()
         .AddSingleton<BatchRemover>()
         .AddSingleton<RecipientPages>()
+        .AddSingleton<BatchResultsReader>()
         .AddSingleton<Dashboard.DashboardAssets>();
 
     private static IServiceCollection AddTwilio(this IServiceCollection services)

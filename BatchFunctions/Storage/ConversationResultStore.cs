@@ -42,6 +42,21 @@ public sealed class ConversationResultStore(TableServiceClient tables, BlobServi
         return true;
     }
 
+    /// <summary>
+    /// Writes summaries without conversation blobs, 100 rows per transaction: how a large batch with results is seeded
+    /// for the benchmarks and tests that read one, in seconds rather than a blob write per recipient.
+    /// </summary>
+    public async Task SaveSummariesAsync(string batchId, IEnumerable<KeyValuePair<int, ConversationSummary>> summaries, CancellationToken cancellationToken)
+    {
+        await created.Value;
+        var transactions = summaries.Chunk(100).Select(chunk => chunk.Select(s =>
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(new ConversationLink(s.Value.ConversationId, batchId, s.Key, s.Value.Attempt), s.Value))).ToList());
+        await Parallel.ForEachAsync(
+            transactions,
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (actions, ct) => await table.SubmitTransactionAsync(actions, ct));
+    }
+
     /// <summary>Whether this very conversation's results are stored (a webhook or an earlier fetch brought them).</summary>
     public async Task<bool> HasResultsAsync(ConversationLink link, CancellationToken cancellationToken)
     {
@@ -69,6 +84,17 @@ public sealed class ConversationResultStore(TableServiceClient tables, BlobServi
         }
 
         return range;
+    }
+
+    /// <summary>Every summary of the batch, streamed page by page.</summary>
+    public async IAsyncEnumerable<ConversationSummary> ListAsync(string batchId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await created.Value;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {batchId}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            yield return FromEntity(entity);
+        }
     }
 
     /// <returns>The conversation's full body as ElevenLabs sent it, or null when none is stored.</returns>
