@@ -2,6 +2,7 @@
 # Benchmarks (not part of the test suite):
 #   scripts/benchmark.sh api [--clients 50 --recipients 10000 --batches 300 --requests 500]
 #   scripts/benchmark.sh campaign [utilisation|history|budget|cps|webhooks|all] [sizes, e.g. 1000,10000]
+#   scripts/benchmark.sh export [sizes, default 10000,100000]
 # Starts an Azurite of its own, in memory and empty (the tests' Azurite keeps every run's rows on
 # disk, and Azurite scans its tables, which would skew the figures), runs the benchmark in Release and
 # stops Azurite by its PID. (benchmarks/ingestion.sh measures the recipient file reader.)
@@ -9,7 +10,8 @@ set -euo pipefail
 case "${1:-}" in
   api) project=benchmarks/ApiBenchmark ;;
   campaign) project=benchmarks/CampaignBenchmark ;;
-  *) echo "usage: $0 api|campaign [arguments]" >&2; exit 2 ;;
+  export) project=benchmarks/ExportBenchmark ;;
+  *) echo "usage: $0 api|campaign|export [arguments]" >&2; exit 2 ;;
 esac
 shift
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
