@@ -66,6 +66,12 @@ public sealed class SimulatorOptions
     /// <summary>The share of status callbacks delivered after the next one instead of before it, from 0 to 1.</summary>
     public double ReorderCallbackProbability { get; set; }
 
+    /// <summary>
+    /// Mixed into conversation ids when set. ElevenLabs' ids are unique across the world; two simulators with the same
+    /// seed make the same ids, so applications under test that share one store give each simulator its own salt.
+    /// </summary>
+    public string ConversationIdSalt { get; set; } = "";
+
     /// <summary>Transcripts, analysis and webhook delivery per number or prefix; see <see cref="ConversationScript"/>.</summary>
     public List<ConversationScript> ConversationScripts { get; set; } = [];
 

@@ -61,6 +61,9 @@ public sealed class AppUnderTest : IAsyncDisposable
     {
         TimeAcceleration = 200,
         Seed = 7,
+
+        // Every app under test shares one storage account, where conversations are indexed by id.
+        ConversationIdSalt = Guid.NewGuid().ToString("N"),
         TwilioAccounts = [new SimulatedTwilioAccount { AccountSid = AccountSid, AuthToken = AuthToken }],
         ElevenLabsApiKey = ElevenLabsApiKey,
         Agents = [new SimulatedAgent { AgentId = AgentId, Name = "Test agent", AllowedOverrides = ["first_message", "language"] }],

@@ -20,17 +20,15 @@ public sealed partial class ConversationFollowUp(ConversationIndex index, IOptio
         try
         {
             await index.RecordAsync(link, cancellationToken);
-            var instanceId = ConversationFallbackOrchestrator.InstanceIdFor(link.ConversationId);
 
-            // The Functions host would replace a running instance started again under its id; a repeated answer request must not restart the wait.
-            if (await durable.GetInstanceAsync(instanceId, cancellationToken) is null)
-            {
-                await durable.ScheduleNewOrchestrationInstanceAsync(
-                    nameof(ConversationFallbackOrchestrator),
-                    new ConversationWatch(link, options.Value.FallbackDelay, options.Value.FallbackChecks),
-                    new StartOrchestrationOptions(instanceId),
-                    cancellationToken);
-            }
+            // No look-up first: the answer request waits on this. Started again under its id (a repeated answer
+            // request), the backend refuses it (logged below) or restarts the wait; both are harmless, since the
+            // orchestration checks for stored results before it fetches.
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                nameof(ConversationFallbackOrchestrator),
+                new ConversationWatch(link, options.Value.FallbackDelay, options.Value.FallbackChecks),
+                new StartOrchestrationOptions(ConversationFallbackOrchestrator.InstanceIdFor(link.ConversationId)),
+                cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
