@@ -33,6 +33,8 @@ public sealed class FunctionAppTemplateTests(CompiledMainTemplate main)
     [InlineData("Twilio__AuthToken")]
     [InlineData("ElevenLabs__ApiKey")]
     [InlineData("ElevenLabs__BaseUrl")]
+    [InlineData("Conversations__WebhookSecret")]
+    [InlineData("Conversations__FallbackDelay")]
     [InlineData("Callbacks__PublicBaseUrl")]
     [InlineData("Api__Keys__0")]
     [InlineData("Dispatch__WorkspaceConcurrencyLimit")]

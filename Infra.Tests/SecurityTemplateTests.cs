@@ -8,6 +8,7 @@ public sealed partial class SecurityTemplateTests(CompiledMainTemplate main)
     [Theory]
     [InlineData("Twilio__AuthToken")]
     [InlineData("ElevenLabs__ApiKey")]
+    [InlineData("Conversations__WebhookSecret")]
     [InlineData("Api__Keys__0")]
     public void AppSettings_SecretSetting_IsKeyVaultReference(string setting)
     {

@@ -65,4 +65,22 @@ public sealed class SimulatorOptions
 
     /// <summary>The share of status callbacks delivered after the next one instead of before it, from 0 to 1.</summary>
     public double ReorderCallbackProbability { get; set; }
+
+    /// <summary>
+    /// Mixed into conversation ids when set. ElevenLabs' ids are unique across the world; two simulators with the same
+    /// seed make the same ids, so applications under test that share one store give each simulator its own salt.
+    /// </summary>
+    public string ConversationIdSalt { get; set; } = "";
+
+    /// <summary>Transcripts, analysis and webhook delivery per number or prefix; see <see cref="ConversationScript"/>.</summary>
+    public List<ConversationScript> ConversationScripts { get; set; } = [];
+
+    /// <summary>
+    /// Where ElevenLabs posts <c>post_call_transcription</c> webhooks once a conversation is analysed (a workspace
+    /// setting in ElevenLabs); none are sent when empty.
+    /// </summary>
+    public string? PostCallWebhookUrl { get; set; }
+
+    /// <summary>The workspace webhook's shared secret, which signs each delivery's <c>ElevenLabs-Signature</c>.</summary>
+    public string PostCallWebhookSecret { get; set; } = "";
 }

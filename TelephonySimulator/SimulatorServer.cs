@@ -23,6 +23,7 @@ public sealed class SimulatorServer : IAsyncDisposable
     private readonly ConversationLog conversations;
     private readonly CallPlayoutScheduler scheduler;
     private readonly DialAttemptLog dialAttempts;
+    private readonly PostCallWebhookSender postCallWebhooks;
     private int disposed;
 
     private SimulatorServer(WebApplication app, Uri baseUrl)
@@ -33,6 +34,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         conversations = app.Services.GetRequiredService<ConversationLog>();
         scheduler = app.Services.GetRequiredService<CallPlayoutScheduler>();
         dialAttempts = app.Services.GetRequiredService<DialAttemptLog>();
+        postCallWebhooks = app.Services.GetRequiredService<PostCallWebhookSender>();
         Faults = app.Services.GetRequiredService<SimulatorFaults>();
     }
 
@@ -63,6 +65,9 @@ public sealed class SimulatorServer : IAsyncDisposable
     /// request, in order, with their current status.
     /// </summary>
     public IReadOnlyList<SimulatedConversation> Conversations => conversations.All();
+
+    /// <summary>Every post-call webhook delivery sent so far, in order, with the receiver's answer.</summary>
+    public IReadOnlyList<SimulatedPostCallWebhook> PostCallWebhooks => postCallWebhooks.All();
 
     /// <summary>Faults to inject into the next dial requests, and latency for all of them; see <see cref="SimulatorFaults"/>.</summary>
     public SimulatorFaults Faults { get; }

@@ -29,6 +29,13 @@ param twilioAuthToken string = ''
 @description('ElevenLabs API key. Empty: not written, set it later with `az keyvault secret set`.')
 param elevenLabsApiKey string = ''
 
+@secure()
+@description('Secret of the ElevenLabs workspace webhook (post-call transcription) that signs its deliveries. Empty: not written; until it is set, webhooks are refused and results are fetched instead.')
+param elevenLabsWebhookSecret string = ''
+
+@description('How long after a conversation starts (and then between checks) its results are fetched when no post-call webhook brought them.')
+param conversationFallbackDelay string = '00:05:00'
+
 @description('Base URL of the ElevenLabs API.')
 param elevenLabsBaseUrl string = 'https://api.elevenlabs.io'
 
@@ -67,6 +74,7 @@ var deploymentContainerName = 'app-package'
 var secretNames = {
   twilioAuthToken: 'twilio-auth-token'
   elevenLabsApiKey: 'elevenlabs-api-key'
+  elevenLabsWebhookSecret: 'elevenlabs-webhook-secret'
   apiKey: 'api-key'
 }
 
@@ -124,6 +132,7 @@ module keyVault 'core/keyvault.bicep' = {
     secrets: {
       '${secretNames.twilioAuthToken}': twilioAuthToken
       '${secretNames.elevenLabsApiKey}': elevenLabsApiKey
+      '${secretNames.elevenLabsWebhookSecret}': elevenLabsWebhookSecret
       '${secretNames.apiKey}': apiKey
     }
   }
@@ -160,6 +169,7 @@ module api 'app/api.bicep' = {
     elevenLabsBaseUrl: elevenLabsBaseUrl
     workspaceConcurrencyLimit: workspaceConcurrencyLimit
     twilioCallsPerSecond: twilioCallsPerSecond
+    conversationFallbackDelay: conversationFallbackDelay
     defaultAgentId: defaultAgentId
     defaultPhoneNumberId: defaultPhoneNumberId
   }

@@ -3,6 +3,7 @@
 #   scripts/benchmark.sh api [--clients 50 --recipients 10000 --batches 300 --requests 500]
 #   scripts/benchmark.sh campaign [utilisation|history|budget|cps|webhooks|all] [sizes, e.g. 1000,10000]
 #   scripts/benchmark.sh chaos --seeds N [--from S] [--minutes M] | --seed S   (exits 1 on an invariant violation)
+#   scripts/benchmark.sh export [sizes, default 10000,100000]
 # Starts an Azurite of its own, in memory and empty (the tests' Azurite keeps every run's rows on
 # disk, and Azurite scans its tables, which would skew the figures), runs the benchmark in Release and
 # stops Azurite by its PID. (benchmarks/ingestion.sh measures the recipient file reader.)
@@ -11,7 +12,8 @@ case "${1:-}" in
   api) project=benchmarks/ApiBenchmark ;;
   campaign) project=benchmarks/CampaignBenchmark ;;
   chaos) project=benchmarks/ChaosBenchmark ;;
-  *) echo "usage: $0 api|campaign|chaos [arguments]" >&2; exit 2 ;;
+  export) project=benchmarks/ExportBenchmark ;;
+  *) echo "usage: $0 api|campaign|chaos|export [arguments]" >&2; exit 2 ;;
 esac
 shift
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

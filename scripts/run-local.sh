@@ -20,6 +20,7 @@ if [[ ! -f "$settings" ]]; then
       Twilio__ApiBaseUrl: process.env.SIMULATOR_URL,
       ElevenLabs__ApiKey: sim.ElevenLabsApiKey,
       ElevenLabs__BaseUrl: process.env.SIMULATOR_URL,
+      Conversations__WebhookSecret: sim.PostCallWebhookSecret,
       Callbacks__PublicBaseUrl: "http://localhost:" + sample.Host.LocalHttpPort,
       Api__Keys__0: "local-" + crypto.randomBytes(16).toString("hex"),
       Batch__DefaultAgentId: sim.Agents[0].AgentId,

@@ -10,7 +10,8 @@ namespace BatchFunctions.Tests.Api;
 public sealed class ApiAuthenticationTests(ApiApp api) : IClassFixture<ApiApp>
 {
     /// <summary>
-    /// Every HTTP function but Twilio's webhooks (which answer to Twilio's signature instead) and the dashboard's
+    /// Every HTTP function but Twilio's and ElevenLabs' webhooks (which answer to a signature instead; see
+    /// TwilioWebhookSecurityTests and ElevenLabsWebhookSecurityTests) and the dashboard's
     /// static files (public: the page asks for the key; see DashboardEndpointTests).
     /// </summary>
     public static TheoryData<string, string> ApiRoutes()
@@ -21,6 +22,7 @@ public sealed class ApiAuthenticationTests(ApiApp api) : IClassFixture<ApiApp>
             var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null);
             if (trigger is null
                 || trigger.Route!.StartsWith("twilio/", StringComparison.Ordinal)
+                || trigger.Route.StartsWith("elevenlabs/", StringComparison.Ordinal)
                 || trigger.Route.Split('/')[0] == BatchFunctions.Api.ApiRoutes.Dashboard)
             {
                 continue;
@@ -28,7 +30,10 @@ public sealed class ApiAuthenticationTests(ApiApp api) : IClassFixture<ApiApp>
 
             foreach (var verb in trigger.Methods!)
             {
-                data.Add(verb.ToUpperInvariant(), BatchFunctions.Api.ApiRoutes.PathOf(trigger.Route).Replace("{batchId}", "btcal_000000000000000000000000", StringComparison.Ordinal));
+                // Parameters, with or without constraints, become ids of their shape.
+                var route = System.Text.RegularExpressions.Regex.Replace(trigger.Route, @"\{batchId[^}]*\}", "btcal_000000000000000000000000");
+                route = System.Text.RegularExpressions.Regex.Replace(route, @"\{conversationId[^}]*\}", "conv_00000000000000000000000000000000");
+                data.Add(verb.ToUpperInvariant(), route);
             }
         }
 
@@ -73,12 +78,12 @@ public sealed class ApiAuthenticationTests(ApiApp api) : IClassFixture<ApiApp>
     }
 
     [Fact]
-    public void WithoutApiKey_MarksOnlyTwilioWebhooksAndDashboardFiles()
+    public void WithoutApiKey_MarksOnlyProviderWebhooksAndDashboardFiles()
     {
         var withoutKey = FunctionsMetadata.HttpRoutes().Select(f => f.Name).Where(ApiKeyMiddleware.IsWithoutKey).Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            [nameof(ServeDashboard), nameof(ServeDashboard) + "File", nameof(TwilioAnswer), nameof(TwilioCallStatus)],
+            [nameof(ElevenLabsPostCallWebhook), nameof(ServeDashboard), nameof(ServeDashboard) + "File", nameof(TwilioAnswer), nameof(TwilioCallStatus)],
             withoutKey);
     }
 

@@ -22,7 +22,7 @@ const phoneNumberId = env("BATCH_PHONE_NUMBER_ID");
 const waiting = ["waiting_reason", "next_attempt_at_unix", "waiting_time_zone", "waiting_local_opening"];
 const extras = {
   BatchCallResponse: ["concurrency_limit", "status_counts", "failure_message", "source", "paused", ...waiting],
-  OutboundCallRecipientResponseModel: ["row_number", "attempts", "call_sid", "failure_reason", "failure_detail", "duration_secs", ...waiting],
+  OutboundCallRecipientResponseModel: ["row_number", "attempts", "call_sid", "failure_reason", "failure_detail", "duration_secs", "conversation_results", ...waiting],
 };
 extras.BatchCallDetailedResponse = extras.BatchCallResponse;
 

@@ -38,6 +38,8 @@ public sealed class DashboardApp : IAsyncLifetime
         var simulator = AppUnderTest.DefaultSimulatorOptions();
         simulator.Agents.Add(new SimulatedAgent { AgentId = AgentId, Name = "Dashboard agent", AllowedOverrides = ["first_message"] });
         simulator.NumberRules = [new NumberRule { Pattern = BusyPrefix + "*", Outcome = SimulatedOutcome.Busy }];
+        simulator.PostCallWebhookSecret = AppUnderTest.WebhookSecret;
+        simulator.ConversationScripts.AddRange(FinishedBatchScripts);
         App = await AppUnderTest.StartAsync(simulator, new Dictionary<string, string?> { ["Batch:DefaultAgentId"] = AgentId });
 
         if (!File.Exists(ChromiumPath))
@@ -67,6 +69,30 @@ public sealed class DashboardApp : IAsyncLifetime
     /// <summary>Numbers of <see cref="FinishedBatchAsync"/>, in order: the second and fourth are busy.</summary>
     public static IReadOnlyList<string> FinishedBatchNumbers { get; } =
         ["+14155550701", BusyPrefix + "1", "+14155550702", BusyPrefix + "2", "+14155550703"];
+
+    /// <summary>What the answered calls of <see cref="FinishedBatchAsync"/> say and collect.</summary>
+    public static IReadOnlyList<ConversationScript> FinishedBatchScripts { get; } =
+    [
+        Script("+14155550701", "success", "gold", "Ann upgrades to gold and wants a call on Friday.", hasAudio: true),
+        Script("+14155550702", "success", "gold", "Di upgrades to gold.", hasAudio: false),
+        Script("+14155550703", "failure", "silver", "Flo keeps silver and is not interested.", hasAudio: false),
+    ];
+
+    private static ConversationScript Script(string number, string verdict, string plan, string summary, bool hasAudio) => new()
+    {
+        Pattern = number,
+        Summary = summary,
+        CallSuccessful = verdict,
+        HasAudio = hasAudio,
+        DataCollection = new Dictionary<string, string> { ["plan"] = plan },
+        Evaluation = [new ScriptedCriterion { Id = "interested", Result = verdict, Rationale = verdict == "success" ? "Agreed to upgrade." : "Declined." }],
+        Transcript =
+        [
+            new ScriptedTurn { Role = "agent", Message = "Hello, would you like to upgrade your plan?", TimeInCallSecs = 0.5 },
+            new ScriptedTurn { Role = "user", Message = plan == "gold" ? "Yes, gold please." : "No, thanks.", TimeInCallSecs = 4 },
+            new ScriptedTurn { Role = "agent", Message = "Thank you, goodbye.", TimeInCallSecs = 7 },
+        ],
+    };
 
     /// <summary>A batch of <see cref="FinishedBatchNumbers"/>, run to completion once for the tests that read one.</summary>
     public Task<string> FinishedBatchAsync() => finishedBatch ??= RunAsync();

@@ -204,7 +204,7 @@ public sealed partial class DashboardEndpointTests(DashboardApp dashboard) : IAs
             }
         }
 
-        Assert.Equal(["api.js", "app.js", "batches.js", "create.js", "dashboard.css", "detail.js", "ui.js"], seen.Order(StringComparer.Ordinal));
+        Assert.Equal(["api.js", "app.js", "batches.js", "charts.js", "conversation.js", "create.js", "dashboard.css", "detail.js", "ui.js"], seen.Order(StringComparer.Ordinal));
     }
 
     [Fact]

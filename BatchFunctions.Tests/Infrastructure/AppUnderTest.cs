@@ -25,6 +25,9 @@ public sealed class AppUnderTest : IAsyncDisposable
     public const string PhoneNumberId = "phnum_test";
     public const string FromNumber = "+14155550000";
 
+    /// <summary>The ElevenLabs workspace webhook's secret, known to the app; a simulator given it posts post-call webhooks to the app.</summary>
+    public const string WebhookSecret = "wsec_test_webhook_secret";
+
     private readonly string taskHub;
     private readonly Func<string, ActivityRerun?>? rerun;
     private readonly List<DurableTestHost> extraWorkers = [];
@@ -61,6 +64,9 @@ public sealed class AppUnderTest : IAsyncDisposable
     {
         TimeAcceleration = 200,
         Seed = 7,
+
+        // Every app under test shares one storage account, where conversations are indexed by id.
+        ConversationIdSalt = Guid.NewGuid().ToString("N"),
         TwilioAccounts = [new SimulatedTwilioAccount { AccountSid = AccountSid, AuthToken = AuthToken }],
         ElevenLabsApiKey = ElevenLabsApiKey,
         Agents = [new SimulatedAgent { AgentId = AgentId, Name = "Test agent", AllowedOverrides = ["first_message", "language"] }],
@@ -83,8 +89,13 @@ public sealed class AppUnderTest : IAsyncDisposable
         Action<IServiceCollection>? configureServices = null,
         Func<string, ActivityRerun?>? rerun = null)
     {
-        var simulator = await SimulatorServer.StartAsync(simulatorOptions);
         var baseUrl = new Uri($"http://127.0.0.1:{FreeTcpPort()}");
+        if (!string.IsNullOrEmpty(simulatorOptions.PostCallWebhookSecret))
+        {
+            simulatorOptions.PostCallWebhookUrl ??= new Uri(baseUrl, BatchFunctions.Functions.Http.ElevenLabsPostCallWebhook.Route).AbsoluteUri;
+        }
+
+        var simulator = await SimulatorServer.StartAsync(simulatorOptions);
         var configuration = Settings(simulator.BaseUrl, baseUrl);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -162,6 +173,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         ["ElevenLabs:BaseUrl"] = simulatorBaseUrl.AbsoluteUri,
         ["Callbacks:PublicBaseUrl"] = publicBaseUrl.AbsoluteUri,
         ["Api:Keys:0"] = ApiKey,
+        ["Conversations:WebhookSecret"] = WebhookSecret,
         ["Dispatch:WorkspaceConcurrencyLimit"] = "10",
         ["Twilio:CallsPerSecond"] = "100",
         ["Batch:DefaultCallingWindow"] = "00:00-24:00",

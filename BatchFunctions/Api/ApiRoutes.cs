@@ -39,9 +39,20 @@ public static class ApiRoutes
     public const string Template = ExtensionsPrefix + "/template";
     public const string Summary = ExtensionsPrefix + "/" + BatchId + "/summary";
     public const string Recipients = ExtensionsPrefix + "/" + BatchId + "/recipients";
+
+    /// <summary>Counts of the batch's conversation results, for the dashboard's charts.</summary>
+    public const string Results = ExtensionsPrefix + "/" + BatchId + "/results";
     public const string Defaults = ExtensionsPrefix + "/defaults";
     public const string Agent = ExtensionsPrefix + "/agents/{agentId}";
     public const string PhoneNumber = ExtensionsPrefix + "/phone-numbers/{phoneNumberId}";
+
+    /// <summary>
+    /// A conversation's full transcript and analysis, and its recording. The id is constrained to ElevenLabs' shape
+    /// (conv_ + word characters): the Functions host takes the first route that matches in alphabetical order of
+    /// function name, so a bare parameter could catch another function's literal path.
+    /// </summary>
+    public const string Conversation = ExtensionsPrefix + "/conversations/{conversationId:maxlength(128):regex(^conv_\\w+$)}";
+    public const string ConversationAudio = ExtensionsPrefix + "/conversations/{conversationId:maxlength(128):regex(^conv_\\w+$)}/audio";
 
     /// <summary>The operator dashboard's page; its files are <see cref="DashboardFile"/>. Not behind the API key: the page asks for it.</summary>
     public const string Dashboard = "dashboard";

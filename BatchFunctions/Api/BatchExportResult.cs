@@ -10,14 +10,14 @@ namespace BatchFunctions.Api;
 
 /// <summary>
 /// The export: one CSV row per recipient joining what was submitted (phone number, every dynamic
-/// variable, every override) with what happened. Written while it is read. Values come from
+/// variable, every override) with what happened and what the conversation achieved (the agent's verdict
+/// and summary, one column per data-collection field and per evaluation criterion). Written while it is read. Values come from
 /// uploaded files and callers, so cells a spreadsheet would run as formulas are escaped (a leading
 /// apostrophe, which Excel shows as "this is text"; numbers such as +14155550123 get it too).
 /// </summary>
 public sealed class BatchExportResult(
     string batchId,
-    IReadOnlyList<string> variableColumns,
-    IReadOnlyList<string> overrideColumns,
+    ExportColumns columns,
     IAsyncEnumerable<RecipientOutcome> recipients) : IActionResult
 {
     /// <summary>The outcome columns, after the input columns.</summary>
@@ -25,7 +25,14 @@ public sealed class BatchExportResult(
     [
         "recipient_id", "row_number", "status", "failure_reason", "failure_detail", "attempts", "call_sid",
         "answered_by", "duration_secs", "conversation_id", "dispatched_at", "answered_at", "ended_at", "updated_at",
+        "call_successful", "transcript_summary",
     ];
+
+    /// <summary>Prefix of the column holding a data-collection field's value, e.g. <c>data_collection.plan</c>.</summary>
+    public const string DataFieldPrefix = "data_collection.";
+
+    /// <summary>Prefix of the column holding an evaluation criterion's result, e.g. <c>evaluation.interested</c>.</summary>
+    public const string CriterionPrefix = "evaluation.";
 
     public async Task ExecuteResultAsync(ActionContext context)
     {
@@ -49,7 +56,7 @@ public sealed class BatchExportResult(
     private IEnumerable<string> Header()
     {
         yield return RecipientColumns.PhoneNumber;
-        foreach (var column in variableColumns.Concat(overrideColumns))
+        foreach (var column in columns.Variables.Concat(columns.Overrides))
         {
             // An input column named like an outcome column keeps both, told apart.
             yield return OutcomeColumns.Contains(column) || column == RecipientColumns.PhoneNumber ? column + " (input)" : column;
@@ -59,19 +66,32 @@ public sealed class BatchExportResult(
         {
             yield return column;
         }
+
+        foreach (var field in columns.DataFields)
+        {
+            yield return DataFieldPrefix + field;
+        }
+
+        foreach (var criterion in columns.Criteria)
+        {
+            yield return CriterionPrefix + criterion;
+        }
     }
 
     private string?[] Row(RecipientOutcome outcome)
     {
-        var (recipient, call) = (outcome.Recipient, outcome.Call);
-        var row = new List<string?>(1 + variableColumns.Count + overrideColumns.Count + OutcomeColumns.Count) { recipient.PhoneNumber };
-        foreach (var column in variableColumns)
+        var (recipient, call, results) = (outcome.Recipient, outcome.Call, outcome.Results);
+        var row = new List<string?>(1 + columns.Variables.Count + columns.Overrides.Count + OutcomeColumns.Count + columns.DataFields.Count + columns.Criteria.Count)
+        {
+            recipient.PhoneNumber,
+        };
+        foreach (var column in columns.Variables)
         {
             row.Add(recipient.ClientData.DynamicVariables.TryGetValue(column, out var value) ? Text(value) : null);
         }
 
         var agent = recipient.ClientData.ConversationConfigOverride?.Agent;
-        foreach (var column in overrideColumns)
+        foreach (var column in columns.Overrides)
         {
             row.Add(column switch
             {
@@ -91,45 +111,112 @@ public sealed class BatchExportResult(
         row.Add(call?.CallSid);
         row.Add(call?.AnsweredBy);
         row.Add(call?.DurationSeconds?.ToString(CultureInfo.InvariantCulture));
-        row.Add(null);
+        row.Add(call?.ConversationId ?? results?.ConversationId);
         row.Add(Timestamp(call?.DispatchedAt));
         row.Add(Timestamp(call?.AnsweredAt));
         row.Add(Timestamp(call?.EndedAt));
         row.Add(Timestamp(call?.UpdatedAt));
+        row.Add(results is null ? null : JsonName(results.CallSuccessful));
+        row.Add(results?.TranscriptSummary);
+        foreach (var field in columns.DataFields)
+        {
+            row.Add(results?.DataCollection.GetValueOrDefault(field));
+        }
+
+        foreach (var criterion in columns.Criteria)
+        {
+            row.Add(results?.Evaluation.GetValueOrDefault(criterion) is { } evaluation ? JsonName(evaluation.Result) : null);
+        }
+
         return [.. row];
     }
 
     /// <summary>The dynamic variable and override columns of a batch, in order of first appearance.</summary>
     public static (IReadOnlyList<string> Variables, IReadOnlyList<string> Overrides) ColumnsOf(IEnumerable<Recipient> recipients)
     {
-        var variables = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var overrides = new SortedSet<string>(StringComparer.Ordinal);
+        var columns = new ColumnCollector();
         foreach (var recipient in recipients)
         {
+            columns.Add(new RecipientOutcome(recipient, null));
+        }
+
+        var found = columns.Columns();
+        return (found.Variables, found.Overrides);
+    }
+
+    /// <summary>
+    /// Every column of the batch, found in one streamed pass: memory grows with the number of distinct column names,
+    /// never with the number of recipients, so the header of a 100k-recipient export costs what a 10k one does.
+    /// </summary>
+    public static async Task<ExportColumns> ColumnsOfAsync(IAsyncEnumerable<RecipientOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var columns = new ColumnCollector();
+        await foreach (var outcome in outcomes.WithCancellation(cancellationToken))
+        {
+            columns.Add(outcome);
+        }
+
+        return columns.Columns();
+    }
+
+    private sealed class ColumnCollector
+    {
+        private readonly OrderedSet variables = new();
+        private readonly SortedSet<string> overrides = new(StringComparer.Ordinal);
+        private readonly OrderedSet dataFields = new();
+        private readonly OrderedSet criteria = new();
+
+        public void Add(RecipientOutcome outcome)
+        {
+            var recipient = outcome.Recipient;
             foreach (var name in recipient.ClientData.DynamicVariables.Keys)
             {
-                if (seen.Add(name))
-                {
-                    variables.Add(name);
-                }
+                variables.Add(name);
             }
 
             var configOverride = recipient.ClientData.ConversationConfigOverride;
-            AddIf(overrides, configOverride?.Agent?.FirstMessage, RecipientColumns.FirstMessage);
-            AddIf(overrides, configOverride?.Agent?.Language, RecipientColumns.Language);
-            AddIf(overrides, configOverride?.Agent?.Prompt?.Prompt, RecipientColumns.SystemPrompt);
-            AddIf(overrides, configOverride?.Tts?.VoiceId, RecipientColumns.VoiceId);
+            AddIf(configOverride?.Agent?.FirstMessage, RecipientColumns.FirstMessage);
+            AddIf(configOverride?.Agent?.Language, RecipientColumns.Language);
+            AddIf(configOverride?.Agent?.Prompt?.Prompt, RecipientColumns.SystemPrompt);
+            AddIf(configOverride?.Tts?.VoiceId, RecipientColumns.VoiceId);
+            if (outcome.Results is { } results)
+            {
+                foreach (var field in results.DataCollection.Keys)
+                {
+                    dataFields.Add(field);
+                }
+
+                foreach (var criterion in results.Evaluation.Keys)
+                {
+                    criteria.Add(criterion);
+                }
+            }
         }
 
-        return (variables, [.. overrides]);
+        public ExportColumns Columns() => new(variables.Items, [.. overrides], dataFields.Items, criteria.Items);
+
+        private void AddIf(string? value, string column)
+        {
+            if (value is not null)
+            {
+                overrides.Add(column);
+            }
+        }
     }
 
-    private static void AddIf(SortedSet<string> columns, string? value, string column)
+    private sealed class OrderedSet
     {
-        if (value is not null)
+        private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+        private readonly List<string> items = [];
+
+        public IReadOnlyList<string> Items => items;
+
+        public void Add(string item)
         {
-            columns.Add(column);
+            if (seen.Add(item))
+            {
+                items.Add(item);
+            }
         }
     }
 

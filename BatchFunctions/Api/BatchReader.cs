@@ -10,12 +10,12 @@ namespace BatchFunctions.Api;
 /// <summary>
 /// Reads batches for the API. The batch index decides whether a batch exists (a deleted batch vanishes
 /// at once, a just-submitted one is there before its entity is written); the batch entity supplies the
-/// counters. Recipients are joined with their call records block by block: a block is 1000 consecutive
-/// indexes, which are exactly the call entities whose keys share a prefix, so each block is two
-/// independent queries (recipients table, entity store), several blocks are read at once, and memory
+/// counters. Recipients are joined with their call records and conversation results block by block: a
+/// block is 1000 consecutive indexes, which are exactly the call entities whose keys share a prefix, so
+/// each block is three independent range queries (recipients, entity store, results), several blocks are read at once, and memory
 /// stays bounded by the blocks in flight whatever the size of the batch.
 /// </summary>
-public sealed class BatchReader(BatchIndex index, RecipientStore recipients, AttemptStore attempts) : IDisposable
+public sealed class BatchReader(BatchIndex index, RecipientStore recipients, AttemptStore attempts, ConversationResultStore conversations) : IDisposable
 {
     public const int BlockSize = 1000;
     private const int BlocksInFlight = 4;
@@ -129,12 +129,15 @@ public sealed class BatchReader(BatchIndex index, RecipientStore recipients, Att
     {
         var calls = WithRetriesAsync(() => CallsInBlockAsync(durable, batchId, from / BlockSize, cancellationToken), cancellationToken);
         var queued = attempts.ListAsync(batchId, from, to, cancellationToken);
+        var results = conversations.ListRangeAsync(batchId, from, to, cancellationToken);
         var block = await recipients.ListRangeAsync(batchId, from, to, cancellationToken);
         var callsByIndex = await calls;
+        var resultsByIndex = await results;
         var waitingByIndex = (await queued).Where(a => a.Waiting is not null)
             .GroupBy(a => a.Id.RecipientIndex)
             .ToDictionary(g => g.Key, g => g.MaxBy(a => a.Id.Attempt)!.Waiting);
-        return [.. block.Select(recipient => new RecipientOutcome(recipient, callsByIndex.GetValueOrDefault(recipient.Index), waitingByIndex.GetValueOrDefault(recipient.Index)))];
+        return [.. block.Select(recipient => new RecipientOutcome(
+            recipient, callsByIndex.GetValueOrDefault(recipient.Index), waitingByIndex.GetValueOrDefault(recipient.Index), resultsByIndex.GetValueOrDefault(recipient.Index)))];
     }
 
     private static async Task<Dictionary<int, CallState>> CallsInBlockAsync(DurableTaskClient durable, string batchId, int block, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ namespace BatchFunctions.Api;
 
 /// <summary>
 /// ElevenLabs' recipient shape (OutboundCallRecipientResponseModel), plus what we know beyond it: the
-/// source row, attempts, the Twilio call and why a call failed.
+/// source row, attempts, the Twilio call, why a call failed and what the conversation achieved.
 /// </summary>
 /// <param name="WaitingReason">Why the recipient's next attempt is not dialed yet (calling window, retry delay), while the batch runs.</param>
 /// <param name="NextAttemptAtUnix">When that attempt falls due.</param>
@@ -26,4 +26,6 @@ public sealed record BatchRecipientResponse(
     WaitingReason? WaitingReason,
     long? NextAttemptAtUnix,
     string? WaitingTimeZone,
-    string? WaitingLocalOpening);
+    string? WaitingLocalOpening,
+
+    RecipientConversationResponse? ConversationResults);

@@ -9,11 +9,11 @@ namespace BatchFunctions.Api;
 /// <summary>
 /// Deletes a batch and everything recorded about it: its index rows first (so the API stops showing it
 /// at once), then its orchestration (terminated if it still runs, then purged), its batch and call
-/// entities (each told to forget its state), its Recipients and Attempts rows, and its budget slots. Every step
+/// entities (each told to forget its state), its Recipients and Attempts rows, its conversation results and its budget slots. Every step
 /// tolerates a previous, interrupted delete. Calls already live are not hung up: their last callbacks
 /// may still arrive, and find nothing the API shows.
 /// </summary>
-public sealed partial class BatchRemover(BatchIndex index, RecipientStore recipients, AttemptStore attempts, ILogger<BatchRemover> logger)
+public sealed partial class BatchRemover(BatchIndex index, RecipientStore recipients, AttemptStore attempts, ConversationResultStore conversations, ILogger<BatchRemover> logger)
 {
     private static readonly TimeSpan TerminationTimeout = TimeSpan.FromSeconds(30);
     private const int ParallelSignals = 16;
@@ -47,6 +47,7 @@ public sealed partial class BatchRemover(BatchIndex index, RecipientStore recipi
             async (call, ct) => await durable.Entities.SignalEntityAsync(call.Id, nameof(CallEntity.Delete), cancellation: ct));
         await recipients.DeleteAsync(batchId, cancellationToken);
         await attempts.DeleteBatchAsync(batchId, cancellationToken);
+        await conversations.DeleteAsync(batchId, cancellationToken);
 
         // Its slots go back at once rather than when its lease expires.
         await durable.Entities.SignalEntityAsync(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Release), new LeaseRelease(batchId, 0, Finished: true), cancellation: cancellationToken);

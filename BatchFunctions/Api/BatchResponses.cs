@@ -45,15 +45,15 @@ public static class BatchResponses
     }
 
     public static BatchRecipientResponse Recipient(RecipientOutcome outcome, DateTimeOffset batchCreatedAt, BatchStatus batchStatus) =>
-        Recipient(outcome.Recipient, outcome.Call, batchStatus is BatchStatus.Pending or BatchStatus.InProgress ? outcome.Waiting : null, batchCreatedAt, batchStatus);
+        Recipient(outcome.Recipient, outcome.Call, batchStatus is BatchStatus.Pending or BatchStatus.InProgress ? outcome.Waiting : null, outcome.Results, batchCreatedAt, batchStatus);
 
-    private static BatchRecipientResponse Recipient(Recipient recipient, CallState? call, Waiting? waiting, DateTimeOffset batchCreatedAt, BatchStatus batchStatus) => new(
+    private static BatchRecipientResponse Recipient(Recipient recipient, CallState? call, Waiting? waiting, ConversationSummary? results, DateTimeOffset batchCreatedAt, BatchStatus batchStatus) => new(
         recipient.Id ?? recipient.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
         recipient.PhoneNumber,
         call?.Status ?? (batchStatus is BatchStatus.Cancelled or BatchStatus.Failed ? RecipientStatus.Cancelled : RecipientStatus.Pending),
         batchCreatedAt.ToUnixTimeSeconds(),
         (call?.UpdatedAt ?? batchCreatedAt).ToUnixTimeSeconds(),
-        call?.ConversationId,
+        call?.ConversationId ?? results?.ConversationId,
         recipient.ClientData,
         recipient.RowNumber,
         call?.Attempt ?? 0,
@@ -64,5 +64,6 @@ public static class BatchResponses
         waiting?.Reason,
         waiting?.Until?.ToUnixTimeSeconds(),
         waiting?.TimeZone,
-        waiting?.LocalOpening);
+        waiting?.LocalOpening,
+        RecipientConversationResponse.From(results));
 }

@@ -39,6 +39,7 @@ public static class OpenApiDocument
             ["UploadForm"] = UploadForm(),
             ["BatchOverviewResponse"] = SchemaOf<BatchOverviewResponse>(),
             ["RecipientPageResponse"] = SchemaOf<RecipientPageResponse>(),
+            ["BatchResultsResponse"] = SchemaOf<BatchResultsResponse>(),
             ["AgentResponse"] = SchemaOf<AgentResponse>(),
             ["PhoneNumberResponse"] = SchemaOf<PhoneNumberResponse>(),
             ["BatchDefaultsResponse"] = SchemaOf<BatchDefaultsResponse>(),
@@ -166,6 +167,18 @@ public static class OpenApiDocument
         yield return Op("get", ApiRoutes.PhoneNumber, "getPhoneNumber", "A phone number imported into ElevenLabs, looked up as a batch would (our addition)", "extensions", null,
             parameters: [PathParameter("phoneNumberId", "The ElevenLabs phone number id.")],
             responses: Responses(("200", "The phone number", Json("#/components/schemas/PhoneNumberResponse")), ("404", "ElevenLabs has no such phone number", Json("#/components/schemas/ErrorResponse")), Upstream()));
+        yield return Op("get", ApiRoutes.Results, "getBatchResults", "What the batch's conversations achieved: verdicts, criteria and the most frequent values of each data field (our addition)", "extensions",
+            $"Counted over the conversations whose results have arrived, in one pass; each field shows its {BatchResultsReader.ValuesShown} most frequent values, the rest as \"{BatchResultsReader.OtherValues}\", and null for conversations that collected nothing.",
+            parameters: [batchId],
+            responses: Responses(("200", "The counts", Json("#/components/schemas/BatchResultsResponse")), NotFound()));
+        var conversationId = PathParameter("conversationId", "The ElevenLabs conversation id (conv_...), as in a recipient's conversation_id.");
+        yield return Op("get", ApiRoutes.Conversation, "getConversation", "A conversation's transcript, analysis and data collected, as ElevenLabs reported it (our addition)", "extensions",
+            "The body is ElevenLabs' own conversation shape (GET /v1/convai/conversations/{id}), kept when its post-call webhook came or when it was fetched. 404 until then, and for conversations of other apps.",
+            parameters: [conversationId],
+            responses: Responses(("200", "The conversation", Content("application/json", new JsonObject { ["type"] = "object" })), NotFound()));
+        yield return Op("get", ApiRoutes.ConversationAudio, "getConversationAudio", "A conversation's recording, passed through from ElevenLabs (our addition)", "extensions", null,
+            parameters: [conversationId],
+            responses: Responses(("200", "The audio", Content("audio/mpeg", Str())), NotFound(), Upstream()));
         foreach (var (route, id, summary, parameters) in new[]
         {
             (ApiRoutes.Dashboard, "getDashboard", "The operator dashboard (our addition); /dashboard redirects to /dashboard/", Array.Empty<JsonObject>()),
@@ -196,6 +209,15 @@ public static class OpenApiDocument
             operation.Node["security"] = new JsonArray(new JsonObject { ["TwilioSignature"] = new JsonArray() });
             yield return operation;
         }
+
+        var postCall = Op("post", Functions.Http.ElevenLabsPostCallWebhook.Route, "elevenLabsPostCallWebhook", "ElevenLabs' post-call webhook (post_call_transcription)", "elevenlabs-webhooks",
+            "Called by ElevenLabs only. Requests without a valid ElevenLabs-Signature (HMAC-SHA256 of \"{t}.{body}\" with Conversations__WebhookSecret), "
+            + "signed more than 30 minutes away from now, or already seen, get 401 and change nothing. Events for conversations this app did not start are acknowledged and ignored.",
+            body: Content("application/json", new JsonObject { ["type"] = "object" }),
+            responses: Responses(("200", "Accepted (or ignored)", null)));
+        postCall.Node["responses"]!["401"] = Response("Not signed by ElevenLabs, stale, or a replay", null);
+        postCall.Node["security"] = new JsonArray();
+        yield return postCall;
     }
 
     private static Operation Op(

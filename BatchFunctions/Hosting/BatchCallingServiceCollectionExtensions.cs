@@ -29,6 +29,7 @@ public static class BatchCallingServiceCollectionExtensions
         services.AddValidatedOptions<DispatchOptions>(configuration, DispatchOptions.SectionName);
         services.AddValidatedOptions<BatchDefaultsOptions>(configuration, BatchDefaultsOptions.SectionName);
         services.AddValidatedOptions<RehearsalOptions>(configuration, RehearsalOptions.SectionName);
+        services.AddValidatedOptions<ConversationOptions>(configuration, ConversationOptions.SectionName);
         services.AddSingleton<ICampaignClock>(provider =>
         {
             var rehearsal = provider.GetRequiredService<IOptions<RehearsalOptions>>().Value;
@@ -88,7 +89,12 @@ public static class BatchCallingServiceCollectionExtensions
             .AddSingleton<AttemptStore>()
             .AddSingleton<DoNotCallList>()
             .AddSingleton<BatchIndex>()
-            .AddSingleton<UploadArchive>();
+            .AddSingleton<UploadArchive>()
+            .AddSingleton<ConversationIndex>()
+            .AddSingleton<ConversationResultStore>()
+            .AddSingleton<WebhookReceipts>()
+            .AddSingleton<Conversations.ConversationResults>()
+            .AddSingleton<Functions.Orchestration.ConversationFollowUp>();
     }
 
     private static IServiceCollection AddBatchApi(this IServiceCollection services) => services
@@ -98,6 +104,7 @@ public static class BatchCallingServiceCollectionExtensions
         .AddSingleton<BatchReader>()
         .AddSingleton<BatchRemover>()
         .AddSingleton<RecipientPages>()
+        .AddSingleton<BatchResultsReader>()
         .AddSingleton<Dashboard.DashboardAssets>();
 
     private static IServiceCollection AddTwilio(this IServiceCollection services)

@@ -17,6 +17,19 @@ public static class StorageNames
     /// <summary>Every dial attempt of every batch: the dial queue and the claims (see <see cref="AttemptStore"/>).</summary>
     public const string AttemptsTable = "Attempts";
 
+    /// <summary>Each recipient's conversation summary, keyed like <see cref="RecipientsTable"/> (see <see cref="ConversationResultStore"/>).</summary>
+    public const string ConversationResultsTable = "ConversationResults";
+
+    /// <summary>The conversations we started, by conversation id (see <see cref="ConversationIndex"/>).</summary>
+    public const string ConversationsTable = "Conversations";
+
+    /// <summary>Signatures of accepted ElevenLabs webhooks, to refuse replays (see <see cref="WebhookReceipts"/>).</summary>
+    public const string WebhookReceiptsTable = "WebhookReceipts";
+
+    /// <summary>Each conversation's full transcript and analysis: {batch id}/{conversation id}.json.</summary>
+    public const string ConversationsContainer = "conversations";
+
+
     /// <summary>Every batch newest first, for listing (see <see cref="BatchIndex"/>).</summary>
     public const string BatchIndexTable = "BatchIndex";
 

@@ -18,6 +18,7 @@ internal sealed class CallPlayout(
     TwilioAccountDirectory accounts,
     CallRegistry registry,
     ConversationTracker conversations,
+    PostCallWebhookSender postCallWebhooks,
     TimeProvider time,
     ILogger logger)
 {
@@ -154,6 +155,7 @@ internal sealed class CallPlayout(
         if (conversations.Ended(ended) && await WaitAsync(options.ConversationProcessingSeconds, stopping, stopping))
         {
             conversations.Processed(ended.ConversationId!);
+            await postCallWebhooks.DeliverAsync(ended.ConversationId!, stopping);
         }
     }
 

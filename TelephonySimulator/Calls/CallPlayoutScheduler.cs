@@ -13,6 +13,7 @@ internal sealed class CallPlayoutScheduler(
     TwilioAccountDirectory accounts,
     CallRegistry registry,
     ConversationTracker conversations,
+    PostCallWebhookSender postCallWebhooks,
     TimeProvider time,
     ILogger<CallPlayoutScheduler> logger) : IDisposable
 {
@@ -21,7 +22,7 @@ internal sealed class CallPlayoutScheduler(
 
     public void Start(CallState call)
     {
-        var playout = new CallPlayout(call, options, webhooks, accounts, registry, conversations, time, logger);
+        var playout = new CallPlayout(call, options, webhooks, accounts, registry, conversations, postCallWebhooks, time, logger);
 
         // The playout waits until it is registered, so its own removal can never come before the registration.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

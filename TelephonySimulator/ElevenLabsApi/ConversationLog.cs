@@ -11,10 +11,14 @@ internal sealed class ConversationLog
     private readonly List<string> order = [];
     private readonly Dictionary<string, SimulatedConversation> conversations = new(StringComparer.Ordinal);
 
-    /// <summary>Ids follow from the seed and the position in the log, so a rehearsal run is reproducible.</summary>
-    public static string ConversationId(int seed, int ordinal)
+    /// <summary>
+    /// Ids follow from the seed (and <see cref="SimulatorOptions.ConversationIdSalt"/>) and the position in the log, so
+    /// a rehearsal run is reproducible.
+    /// </summary>
+    public static string ConversationId(SimulatorOptions options, int ordinal)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{seed}\nconversation\n{ordinal}")));
+        var salt = string.IsNullOrEmpty(options.ConversationIdSalt) ? "" : options.ConversationIdSalt + "\n";
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{salt}{options.Seed}\nconversation\n{ordinal}")));
         return "conv_" + Convert.ToHexStringLower(hash, 0, 16);
     }
 

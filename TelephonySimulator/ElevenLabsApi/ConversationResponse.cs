@@ -12,13 +12,13 @@ internal sealed record ConversationResponse(
     string Status,
     string? UserId,
     ConversationMetadata Metadata,
-    object? Analysis,
+    ConversationAnalysis? Analysis,
     JsonElement? ConversationInitiationClientData,
     bool HasAudio,
     bool HasUserAudio,
     bool HasResponseAudio,
     bool HasAuxiliaryAudio,
-    IReadOnlyList<object> Transcript)
+    IReadOnlyList<TranscriptTurn> Transcript)
 {
     public static ConversationResponse From(SimulatedConversation conversation, SimulatorOptions options)
     {
@@ -34,13 +34,13 @@ internal sealed record ConversationResponse(
                 conversation.CallDurationSeconds,
                 TerminationReason(conversation),
                 PhoneCall(conversation)),
-            Analysis: null,
+            ConversationContent.Analysis(conversation, options),
             conversation.ConversationInitiationClientData,
-            HasAudio: false,
+            HasAudio: ConversationContent.HasAudio(conversation, options),
             HasUserAudio: false,
-            HasResponseAudio: false,
+            HasResponseAudio: ConversationContent.HasAudio(conversation, options),
             HasAuxiliaryAudio: false,
-            Transcript: []);
+            ConversationContent.Transcript(conversation, options));
     }
 
     public static string Wire(SimulatedConversationStatus status) => status switch

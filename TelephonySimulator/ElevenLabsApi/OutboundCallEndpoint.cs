@@ -117,7 +117,7 @@ internal static partial class OutboundCallEndpoint
 
         var config = body.TelephonyCallConfig;
         var conversation = conversations.Add(ordinal => new SimulatedConversation(
-            ConversationLog.ConversationId(options.Seed, ordinal),
+            ConversationLog.ConversationId(options, ordinal),
             agent.AgentId,
             number.PhoneNumber,
             to,

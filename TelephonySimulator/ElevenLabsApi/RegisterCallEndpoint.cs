@@ -66,7 +66,7 @@ internal static class RegisterCallEndpoint
         }
 
         var conversation = conversations.Add(ordinal => new SimulatedConversation(
-            ConversationLog.ConversationId(options.Seed, ordinal),
+            ConversationLog.ConversationId(options, ordinal),
             body.AgentId!,
             body.FromNumber!,
             body.ToNumber!,

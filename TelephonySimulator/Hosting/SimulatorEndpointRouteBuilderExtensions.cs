@@ -36,6 +36,7 @@ internal static class SimulatorEndpointRouteBuilderExtensions
         elevenLabs.MapGet("/phone-numbers/{phoneNumberId}", GetPhoneNumberEndpoint.Handle);
         elevenLabs.MapPost("/twilio/register-call", RegisterCallEndpoint.HandleAsync);
         elevenLabs.MapGet("/conversations/{conversationId}", GetConversationEndpoint.Handle);
+        elevenLabs.MapGet("/conversations/{conversationId}/audio", GetConversationAudioEndpoint.Handle);
         ElevenLabsDial(endpoints, SimulatedChannel.SipTrunk).MapPost("/sip-trunk/outbound-call", OutboundCallEndpoint.HandleSipTrunkAsync);
         ElevenLabsDial(endpoints, SimulatedChannel.ElevenLabsTwilio).MapPost("/twilio/outbound-call", OutboundCallEndpoint.HandleTwilioAsync);
 

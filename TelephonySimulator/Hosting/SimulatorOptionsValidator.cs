@@ -38,6 +38,7 @@ internal sealed partial class SimulatorOptionsValidator : IValidateOptions<Simul
         ValidateRange(options.RingSeconds, "RingSeconds", failures);
         ValidateRange(options.TalkSeconds, "TalkSeconds", failures);
         ValidateFaults(options, failures);
+        ValidateConversationScripts(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -263,4 +264,52 @@ internal sealed partial class SimulatorOptionsValidator : IValidateOptions<Simul
 
     [GeneratedRegex(@"^\+[1-9][0-9]{1,14}$", RegexOptions.CultureInvariant)]
     private static partial Regex E164();
+
+    private static void ValidateConversationScripts(SimulatorOptions options, List<string> failures)
+    {
+        string[] results = ["success", "failure", "unknown"];
+        if (!string.IsNullOrEmpty(options.PostCallWebhookUrl)
+            && (!Uri.TryCreate(options.PostCallWebhookUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
+        {
+            failures.Add($"{Section}:PostCallWebhookUrl must be an absolute http(s) URL; it is '{options.PostCallWebhookUrl}'.");
+        }
+
+        if (!string.IsNullOrEmpty(options.PostCallWebhookUrl) && string.IsNullOrEmpty(options.PostCallWebhookSecret))
+        {
+            failures.Add($"{Section}:PostCallWebhookSecret must be set when {Section}:PostCallWebhookUrl is: ElevenLabs signs every webhook.");
+        }
+
+        for (var i = 0; i < options.ConversationScripts.Count; i++)
+        {
+            var script = options.ConversationScripts[i];
+            var key = Invariant($"{Section}:ConversationScripts:{i}");
+            if (string.IsNullOrEmpty(script.Pattern))
+            {
+                failures.Add($"{key}:Pattern must be an E.164 number or a prefix ending in '*'.");
+            }
+
+            if (!results.Contains(script.CallSuccessful))
+            {
+                failures.Add($"{key}:CallSuccessful must be success, failure or unknown; it is '{script.CallSuccessful}'.");
+            }
+
+            for (var c = 0; c < script.Evaluation.Count; c++)
+            {
+                if (string.IsNullOrEmpty(script.Evaluation[c].Id) || !results.Contains(script.Evaluation[c].Result))
+                {
+                    failures.Add(Invariant($"{key}:Evaluation:{c} needs an Id and a Result of success, failure or unknown."));
+                }
+            }
+
+            if (script.Transcript.Exists(t => t.Role is not ("agent" or "user")))
+            {
+                failures.Add($"{key}:Transcript roles must be 'agent' or 'user'.");
+            }
+
+            if (script.Webhook == PostCallWebhookFault.Late && !(script.WebhookDelaySeconds >= 0))
+            {
+                failures.Add($"{key}:WebhookDelaySeconds must be zero or more simulated seconds.");
+            }
+        }
+    }
 }

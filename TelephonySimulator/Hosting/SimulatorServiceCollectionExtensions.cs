@@ -20,6 +20,7 @@ internal static class SimulatorServiceCollectionExtensions
         services.AddSingleton<CallPlayoutScheduler>();
         services.AddSingleton<ConversationLog>();
         services.AddSingleton<ConversationTracker>();
+        services.AddSingleton<PostCallWebhookSender>();
         services.AddSingleton<DialAttemptLog>();
         services.AddSingleton<CreateRequestGate>();
         services.AddSingleton(new SimulatorFaults());

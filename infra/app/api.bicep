@@ -25,6 +25,7 @@ param keyVaultName string
 param secretNames {
   twilioAuthToken: string
   elevenLabsApiKey: string
+  elevenLabsWebhookSecret: string
   apiKey: string
 }
 
@@ -35,6 +36,7 @@ param twilioAccountSid string
 param elevenLabsBaseUrl string
 param workspaceConcurrencyLimit int
 param twilioCallsPerSecond string
+param conversationFallbackDelay string
 param defaultAgentId string
 param defaultPhoneNumberId string
 
@@ -123,6 +125,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Twilio__AuthToken: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.twilioAuthToken})'
     ElevenLabs__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.elevenLabsApiKey})'
     ElevenLabs__BaseUrl: elevenLabsBaseUrl
+    Conversations__WebhookSecret: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.elevenLabsWebhookSecret})'
+    Conversations__FallbackDelay: conversationFallbackDelay
     Callbacks__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
     Api__Keys__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.apiKey})'
     Dispatch__WorkspaceConcurrencyLimit: string(workspaceConcurrencyLimit)

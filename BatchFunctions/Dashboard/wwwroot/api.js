@@ -133,6 +133,9 @@ export const retryBatch = (id) => api(`${batchPath(id)}/retry`, { method: 'POST'
 export const pauseBatch = (id) => api(`${extensionPath(id)}/pause`, { method: 'POST' });
 export const resumeBatch = (id) => api(`${extensionPath(id)}/resume`, { method: 'POST' });
 export const exportBatch = (id) => download(`${batchPath(id)}/export`, { fallbackName: `${id}.csv` });
+export const batchResults = (id, signal) => api(`${extensionPath(id)}/results`, { signal });
+export const conversation = (id) => api(`api/batch-calling/conversations/${encodeURIComponent(id)}`);
+export const conversationAudio = async (id) => (await api(`api/batch-calling/conversations/${encodeURIComponent(id)}/audio`, { raw: true })).blob();
 export const batchDefaults = (key) => api('api/batch-calling/defaults', { key });
 export const validateFile = (form) => api('api/batch-calling/validate', { method: 'POST', body: form });
 export const uploadFile = (form) => api('api/batch-calling/upload', { method: 'POST', body: form });

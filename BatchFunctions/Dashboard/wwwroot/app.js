@@ -4,6 +4,7 @@ import { h, setFieldError } from './ui.js';
 import { renderBatches } from './batches.js';
 import { renderCreate } from './create.js';
 import { renderDetail } from './detail.js';
+import { renderConversation } from './conversation.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('main-nav');
@@ -15,6 +16,7 @@ let signInMessage = '';
 
 const routes = [
   { pattern: /^#\/batches\/new$/, nav: 'create', render: (m) => renderCreate(m) },
+  { pattern: /^#\/batches\/([^/?]+)\/conversations\/([^/?]+)$/, nav: 'batches', render: (m, id, conversationId) => renderConversation(m, decodeURIComponent(id), decodeURIComponent(conversationId)) },
   { pattern: /^#\/batches\/([^/?]+)$/, nav: 'batches', render: (m, id) => renderDetail(m, decodeURIComponent(id)) },
   { pattern: /^#\/batches(?:\?(.*))?$/, nav: 'batches', render: (m, query) => renderBatches(m, new URLSearchParams(query ?? '')) },
 ];
@@ -61,7 +63,7 @@ function route() {
         }
       }
 
-      show(() => candidate.render(main, match[1]));
+      show(() => candidate.render(main, ...match.slice(1)));
       return;
     }
   }

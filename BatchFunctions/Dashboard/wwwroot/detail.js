@@ -1,7 +1,9 @@
 // One batch, live: the summary is polled every two seconds (one small request); the recipients table
 // shows one server page at a time and is fetched again only when the counts moved, at most every five
 // seconds, so a 10,000-recipient batch costs the same to watch as a small one.
-import { batchRecipients, batchSummary, cancelBatch, exportBatch, pauseBatch, phoneNumber, resumeBatch, retryBatch } from './api.js';
+import { batchRecipients, batchResults, batchSummary, cancelBatch, exportBatch, pauseBatch, phoneNumber, resumeBatch, retryBatch } from './api.js';
+import { barChart, outcomeRows } from './charts.js';
+import { verdictName } from './conversation.js';
 import { announce, confirmAction, failureName, formatDuration, formatNumber, formatTime, h, progressBar, statusBadge, statusName, waitingText } from './ui.js';
 
 const summaryEveryMs = 2000;
@@ -53,6 +55,8 @@ export function renderDetail(main, batchId) {
   const updated = h('p', { class: 'hint', id: 'summary-updated' });
   const summaryError = h('p', { class: 'form-error', role: 'alert', id: 'summary-error' });
 
+  const resultsHolder = h('div', { id: 'results-charts', class: 'charts' });
+  const resultsNote = h('p', { class: 'hint', id: 'results-note' }, 'No conversation results yet.');
   const statusFilter = h('select', { id: 'recipient-status', name: 'status' }, filters.map(([value, label]) => h('option', { value }, label)));
   const tableBody = h('tbody');
   const tableError = h('p', { class: 'form-error', role: 'alert', id: 'recipients-error' });
@@ -73,6 +77,9 @@ export function renderDetail(main, batchId) {
     h('section', { 'aria-labelledby': 'summary-heading' },
       h('h2', { id: 'summary-heading' }, 'Summary'),
       summaryError, progressHolder, cards, failure, updated),
+    h('section', { 'aria-labelledby': 'results-heading', id: 'results-section' },
+      h('h2', { id: 'results-heading' }, 'What the calls achieved'),
+      resultsNote, resultsHolder),
     h('section', { 'aria-labelledby': 'recipients-heading' },
       h('h2', { id: 'recipients-heading' }, 'Recipients'),
       h('div', { class: 'toolbar' }, h('div', { class: 'field' }, h('label', { for: 'recipient-status' }, 'Show'), statusFilter)),
@@ -80,7 +87,7 @@ export function renderDetail(main, batchId) {
       h('table', { id: 'recipients-table' },
         h('caption', { class: 'visually-hidden' }, 'Recipients of this batch'),
         h('thead', {}, h('tr', {},
-          ['Row', 'Phone number', 'Dynamic variables', 'Status', 'Failure reason', 'Attempts', 'Conversation id'].map((c) =>
+          ['Row', 'Phone number', 'Dynamic variables', 'Status', 'Result', 'Failure reason', 'Attempts', 'Conversation'].map((c) =>
             h('th', { scope: 'col', class: c === 'Row' || c === 'Attempts' ? 'num' : '' }, c)))),
         tableBody),
       h('nav', { class: 'pager', 'aria-label': 'Pages of recipients' }, first, previous, range, next, last)));
@@ -248,6 +255,7 @@ export function renderDetail(main, batchId) {
       first.disabled = previous.disabled = offset === 0;
       next.disabled = last.disabled = offset + pageSize >= total;
       performance.mark('recipients-rendered');
+      loadResults();
     } catch (e) {
       if (e.name === 'AbortError' || stopped) return;
       tableError.textContent = `Could not load the recipients: ${e.message}`;
@@ -258,7 +266,7 @@ export function renderDetail(main, batchId) {
 
   function renderRows(recipients) {
     if (recipients.length === 0) {
-      tableBody.replaceChildren(h('tr', {}, h('td', { colspan: 7, class: 'empty' }, filter ? 'No recipient has this status.' : 'No recipients.')));
+      tableBody.replaceChildren(h('tr', {}, h('td', { colspan: 8, class: 'empty' }, filter ? 'No recipient has this status.' : 'No recipients.')));
       return;
     }
 
@@ -285,12 +293,41 @@ export function renderDetail(main, batchId) {
             overrides.length ? h('li', {}, `overrides: ${overrides.map(([k]) => k).join(', ')}`) : null)
           : '—'),
         h('td', {}, h('span', { class: `badge ${status}` }, statusName(r.status)), waitElement ? [h('br'), waitElement] : null),
+        h('td', {}, r.conversation_results
+          ? h('span', { class: `badge verdict-${r.conversation_results.call_successful}`, title: r.conversation_results.transcript_summary ?? '' }, verdictName(r.conversation_results.call_successful))
+          : '—'),
         h('td', { title: r.failure_detail ?? '' }, failureName(r.failure_reason), r.failure_detail ? h('br') : null, r.failure_detail ? h('small', {}, r.failure_detail) : null),
         h('td', { class: 'num' }, String(r.attempts)),
-        h('td', { class: 'mono' }, r.conversation_id ?? '—')));
+        h('td', { class: 'mono' }, r.conversation_results
+          ? h('a', { href: `#/batches/${encodeURIComponent(batchId)}/conversations/${encodeURIComponent(r.conversation_id)}`, 'aria-label': `Open the conversation with ${r.phone_number}` }, r.conversation_id)
+          : r.conversation_id ?? '—')));
     }
 
     tableBody.replaceChildren(fragment);
+  }
+
+  /** The charts follow the table: fetched again only when the table was (the counts moved). */
+  async function loadResults() {
+    try {
+      const results = await batchResults(batchId);
+      if (stopped) return;
+      resultsNote.textContent = results.conversations === 0
+        ? 'No conversation results yet.'
+        : `From the ${formatNumber(results.conversations)} conversations whose results have arrived.`;
+      if (results.conversations === 0) {
+        resultsHolder.replaceChildren();
+        return;
+      }
+
+      resultsHolder.replaceChildren(
+        barChart({ id: 'chart-outcomes', title: 'Call successful, by the agent\'s evaluation', rows: outcomeRows(results.call_successful), headers: ['Outcome', 'Calls'] }),
+        ...Object.entries(results.evaluation).map(([criterion, counts], i) =>
+          barChart({ id: `chart-criterion-${i}`, title: `Criterion: ${criterion}`, rows: outcomeRows(counts), headers: ['Result', 'Calls'] })),
+        ...Object.entries(results.data_collection).map(([field, values], i) =>
+          barChart({ id: `chart-field-${i}`, title: `Collected: ${field}`, rows: values.map((v) => ({ label: v.value ?? '(nothing collected)', count: v.count })), headers: ['Value', 'Calls'] })));
+    } catch (e) {
+      if (!stopped) resultsNote.textContent = `Could not load the results: ${e.message}`;
+    }
   }
 
   const go = (to) => { offset = Math.max(0, to); loadTable(); };

@@ -32,10 +32,10 @@ public sealed class ExportBatch(BatchReader batches)
             return ApiError.NotFound($"There is no batch '{batchId}'.");
         }
 
-        // The header needs every dynamic variable's name before the first row: one light pass first.
+        // The header needs every column's name (variables, data fields, criteria) before the first row: one
+        // streamed pass first, keeping only the names.
         var total = batch.Definition.TotalRecipients;
-        var (variables, overrides) = BatchExportResult.ColumnsOf(
-            await batches.RecipientsAsync(durable, batchId, total, limit, cancellationToken).Select(r => r.Recipient).ToListAsync(cancellationToken));
-        return new BatchExportResult(batchId, variables, overrides, batches.RecipientsAsync(durable, batchId, total, limit, cancellationToken));
+        var columns = await BatchExportResult.ColumnsOfAsync(batches.RecipientsAsync(durable, batchId, total, limit, cancellationToken), cancellationToken);
+        return new BatchExportResult(batchId, columns, batches.RecipientsAsync(durable, batchId, total, limit, cancellationToken));
     }
 }

@@ -18,7 +18,7 @@ public sealed class ServeDashboard(DashboardAssets assets)
 {
     /// <summary>Only this app's own files and API; no inline script, no framing by other sites.</summary>
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; "
         + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     [Function(nameof(ServeDashboard))]

@@ -1,4 +1,5 @@
 using BatchFunctions.Api;
+using BatchFunctions.Domain;
 using BatchFunctions.Functions.Entities;
 using BatchFunctions.Functions.Orchestration;
 using BatchFunctions.Providers.ElevenLabs;
@@ -22,6 +23,7 @@ public sealed partial class TwilioAnswer(
     TwilioRequestAuthenticator authenticator,
     RecipientStore recipients,
     ElevenLabsClient elevenLabs,
+    ConversationFollowUp followUp,
     TimeProvider clock,
     ILogger<TwilioAnswer> logger)
 {
@@ -62,6 +64,7 @@ public sealed partial class TwilioAnswer(
             {
                 await durable.Entities.SignalEntityAsync(CallEntity.IdFor(target.BatchId, target.RecipientIndex), nameof(CallEntity.RecordConversation),
                     new ConversationRecord(target.Attempt, conversationId), cancellation: cancellationToken);
+                await followUp.StartAsync(durable, new ConversationLink(conversationId, target.BatchId, target.RecipientIndex, target.Attempt), cancellationToken);
             }
 
             return new ContentResult { Content = twiml, ContentType = "text/xml", StatusCode = StatusCodes.Status200OK };

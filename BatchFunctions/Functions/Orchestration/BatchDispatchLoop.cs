@@ -23,7 +23,6 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
     private readonly BatchDispatcher dispatcher = new(run, context.CurrentUtcDateTime);
     private readonly EventWaiter<CallEnded> callEnds = new(context, CallEnded.EventName);
     private readonly EventWaiter<AgentUnavailable> agentFailures = new(context, AgentUnavailable.EventName);
-    private readonly ILogger logger = context.CreateReplaySafeLogger<BatchOrchestrator>();
     /// <summary>Timers shorter than this are all a winding-down generation still arms and waits for.</summary>
     private static readonly TimeSpan ShortWake = TimeSpan.FromSeconds(1);
 
@@ -161,7 +160,7 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
                     await context.Entities.SignalEntityAsync(CallEntity.IdFor(run.BatchId, recipientIndex), nameof(CallEntity.ApplyProgress), progress);
                     break;
                 case DispatchEffect.FailBatch(var detail):
-                    logger.BatchStopped(run.BatchId, detail);
+                    context.CreateReplaySafeLogger<BatchOrchestrator>().BatchStopped(run.BatchId, detail);
                     await context.Entities.SignalEntityAsync(BatchEntity.IdFor(run.BatchId), nameof(BatchEntity.Fail),
                         new BatchFailure(Domain.FailureReason.ConfigurationError, detail, BatchOrchestrator.Now(context)));
                     break;
@@ -196,7 +195,7 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
         }
 
         await context.Entities.SignalEntityAsync(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Release), new LeaseRelease(run.BatchId, dispatcher.Leased, Finished: true));
-        logger.BatchDispatched(run.BatchId, run.TotalRecipients);
+        context.CreateReplaySafeLogger<BatchOrchestrator>().BatchDispatched(run.BatchId, run.TotalRecipients);
         return dispatcher.Carry() with { Leased = 0 };
     }
 
@@ -215,7 +214,7 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
         {
             // A JsonException: the task was completed by a result that is not its own (a duplicate
             // completion from an earlier generation); redoing the step is safe, believing it is not.
-            logger.StepFailed(run.BatchId, e.Message);
+            context.CreateReplaySafeLogger<BatchOrchestrator>().StepFailed(run.BatchId, e.Message);
             return null;
         }
     }
@@ -229,7 +228,7 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
         }
         catch (TaskFailedException e)
         {
-            logger.StepFailed(run.BatchId, e.Message);
+            context.CreateReplaySafeLogger<BatchOrchestrator>().StepFailed(run.BatchId, e.Message);
         }
     }
 

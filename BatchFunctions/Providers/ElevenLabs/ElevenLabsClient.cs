@@ -104,6 +104,33 @@ public sealed class ElevenLabsClient(HttpClient http)
             TryGet(root, out var reason, "metadata", "termination_reason") && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null);
     }
 
+    /// <returns>The conversation as ElevenLabs describes it (transcript, analysis, metadata), or null when it does not know it.</returns>
+    /// <exception cref="HttpRequestException">ElevenLabs failed or was unreachable (transient).</exception>
+    public Task<JsonDocument?> GetConversationDetailsAsync(string conversationId, CancellationToken cancellationToken) =>
+        GetJsonAsync($"v1/convai/conversations/{Uri.EscapeDataString(conversationId)}", cancellationToken);
+
+    /// <returns>The conversation's recording, or null when there is none; the caller disposes the response.</returns>
+    public async Task<HttpResponseMessage?> GetConversationAudioAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var response = await http.GetAsync($"v1/convai/conversations/{Uri.EscapeDataString(conversationId)}/audio", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            response.Dispose();
+            return null;
+        }
+
+        try
+        {
+            await ThrowIfRefusedAsync(response, "conversation audio", cancellationToken);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     private static string? StringOrNull(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 

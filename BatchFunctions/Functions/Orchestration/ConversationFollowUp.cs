@@ -1,0 +1,41 @@
+using BatchFunctions.Domain;
+using BatchFunctions.Options;
+using BatchFunctions.Storage;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BatchFunctions.Functions.Orchestration;
+
+/// <summary>
+/// What happens once a call has a conversation: the conversation is recorded as ours (so its webhook finds the
+/// recipient) and watched by a <see cref="ConversationFallbackOrchestrator"/>. A failure here must not cost the
+/// call its agent, so it is logged, not thrown.
+/// </summary>
+public sealed partial class ConversationFollowUp(ConversationIndex index, IOptions<ConversationOptions> options, ILogger<ConversationFollowUp> logger)
+{
+    public async Task StartAsync(DurableTaskClient durable, ConversationLink link, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await index.RecordAsync(link, cancellationToken);
+
+            // No look-up first: the answer request waits on this. Started again under its id (a repeated answer
+            // request), the backend refuses it (logged below) or restarts the wait; both are harmless, since the
+            // orchestration checks for stored results before it fetches.
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                nameof(ConversationFallbackOrchestrator),
+                new ConversationWatch(link, options.Value.FallbackDelay, options.Value.FallbackChecks),
+                new StartOrchestrationOptions(ConversationFallbackOrchestrator.InstanceIdFor(link.ConversationId)),
+                cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFollowUpFailed(e, link.BatchId, link.RecipientIndex, link.ConversationId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} recipient {RecipientIndex}: could not follow conversation {ConversationId} up; its results may be missing")]
+    private partial void LogFollowUpFailed(Exception exception, string batchId, int recipientIndex, string conversationId);
+}
