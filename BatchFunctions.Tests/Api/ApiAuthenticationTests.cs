@@ -31,8 +31,9 @@ public sealed class ApiAuthenticationTests(ApiApp api) : IClassFixture<ApiApp>
             foreach (var verb in trigger.Methods!)
             {
                 // Parameters, with or without constraints, become ids of their shape.
-                var route = System.Text.RegularExpressions.Regex.Replace(trigger.Route, @"\{batchId[^}]*\}", "btcal_000000000000000000000000");
-                route = System.Text.RegularExpressions.Regex.Replace(route, @"\{conversationId[^}]*\}", "conv_00000000000000000000000000000000");
+                var route = BatchFunctions.Api.ApiRoutes.PathOf(trigger.Route)
+                    .Replace("{batchId}", "btcal_000000000000000000000000", StringComparison.Ordinal)
+                    .Replace("{conversationId}", "conv_00000000000000000000000000000000", StringComparison.Ordinal);
                 data.Add(verb.ToUpperInvariant(), route);
             }
         }

@@ -207,7 +207,8 @@ public static class ChaosRun
             if ((int)response.StatusCode < 500)
             {
                 ledger.Count(kind);
-                if (action.Kind == ChaosActionKind.Delete && response.IsSuccessStatusCode)
+                // A 404 after a failed try: that try deleted the batch before failing, and this one finished the job.
+                if (action.Kind == ChaosActionKind.Delete && (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound && attempt > 0))
                 {
                     deleted.Add(batchId);
                 }

@@ -32,6 +32,7 @@ public sealed partial class HostRoutingTests
         ["phoneNumberId"] = ["phnum_demo", "recipients"],
         ["phone_number_id"] = ["phnum_demo"],
         ["file"] = ["index.html", "app.js", "dashboard.css"],
+        ["conversationId"] = ["conv_0123456789abcdef0123456789abcdef"],
     };
 
     /// <summary>Every HTTP function's own route, with sample values, each method it serves.</summary>

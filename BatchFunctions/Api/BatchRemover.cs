@@ -27,18 +27,20 @@ public sealed partial class BatchRemover(BatchIndex index, RecipientStore recipi
         var definition = await index.FindAsync(batchId, cancellationToken);
         var instance = await durable.GetInstanceAsync(batchId, cancellationToken);
         var entity = await durable.Entities.GetEntityAsync(BatchEntity.IdFor(batchId), includeState: false, cancellation: cancellationToken);
-        if (definition is null && instance is null && entity is null)
+        var found = definition is not null || instance is not null || entity is not null;
+        if (found)
         {
-            return false;
+            await index.RemoveAsync(batchId, cancellationToken);
+            if (instance is not null)
+            {
+                await StopAndPurgeAsync(durable, instance, cancellationToken);
+            }
+
+            await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.Delete), cancellation: cancellationToken);
         }
 
-        await index.RemoveAsync(batchId, cancellationToken);
-        if (instance is not null)
-        {
-            await StopAndPurgeAsync(durable, instance, cancellationToken);
-        }
-
-        await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.Delete), cancellation: cancellationToken);
+        // The rest runs even for a batch no longer found: a delete interrupted after the batch record went
+        // (a storage fault) is finished by the next one, which answers 404 but leaves nothing behind.
         var calls = durable.Entities.GetAllEntitiesAsync(
             new EntityQuery { InstanceIdStartsWith = CallEntity.QueryPrefixFor(batchId), IncludeState = false, PageSize = 1000 });
         await Parallel.ForEachAsync(
@@ -51,8 +53,12 @@ public sealed partial class BatchRemover(BatchIndex index, RecipientStore recipi
 
         // Its slots go back at once rather than when its lease expires.
         await durable.Entities.SignalEntityAsync(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Release), new LeaseRelease(batchId, 0, Finished: true), cancellation: cancellationToken);
-        LogDeleted(batchId);
-        return true;
+        if (found)
+        {
+            LogDeleted(batchId);
+        }
+
+        return found;
     }
 
     private static async Task StopAndPurgeAsync(DurableTaskClient durable, OrchestrationMetadata instance, CancellationToken cancellationToken)

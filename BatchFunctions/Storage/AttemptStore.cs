@@ -37,28 +37,7 @@ public sealed class AttemptStore(TableServiceClient tables)
     {
         await created.Value;
         await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (entry, ct) =>
-        {
-            var id = new AttemptId(entry.RecipientIndex, entry.Attempt);
-            while (true)
-            {
-                var existing = await FindAsync(batchId, id, ct);
-                if (existing is null)
-                {
-                    if (await TrySubmitAsync([Add(AttemptRow(batchId, run, entry)), Add(DueRow(batchId, run, entry))], ct))
-                    {
-                        return;
-                    }
-                }
-                else if (ReadState(existing) != AttemptState.Queued || ReadRun(existing) >= run)
-                {
-                    return;
-                }
-                else if (await TryMoveAsync(batchId, run, existing, entry, ct))
-                {
-                    return;
-                }
-            }
-        });
+            await QueueAsync(batchId, run, entry, existing => ReadState(existing) == AttemptState.Queued && ReadRun(existing) < run, ct));
     }
 
     /// <summary>Moves a queued attempt to a new due time (its window closed before it was dialed); queues it if it is not queued yet.</summary>
@@ -66,26 +45,7 @@ public sealed class AttemptStore(TableServiceClient tables)
     public async Task<bool> RescheduleAsync(string batchId, int run, QueuedAttempt entry, CancellationToken cancellationToken)
     {
         await created.Value;
-        var id = new AttemptId(entry.RecipientIndex, entry.Attempt);
-        while (true)
-        {
-            var existing = await FindAsync(batchId, id, cancellationToken);
-            if (existing is null)
-            {
-                if (await TrySubmitAsync([Add(AttemptRow(batchId, run, entry)), Add(DueRow(batchId, run, entry))], cancellationToken))
-                {
-                    return true;
-                }
-            }
-            else if (ReadState(existing) is not (AttemptState.Queued or AttemptState.Released))
-            {
-                return false;
-            }
-            else if (await TryMoveAsync(batchId, run, existing, entry, cancellationToken))
-            {
-                return true;
-            }
-        }
+        return await QueueAsync(batchId, run, entry, existing => ReadState(existing) is AttemptState.Queued or AttemptState.Released, cancellationToken);
     }
 
     /// <summary>Queued attempts of this run due at <paramref name="now"/>, oldest first, skipping those already handed out.</summary>
@@ -239,6 +199,29 @@ public sealed class AttemptStore(TableServiceClient tables)
     {
         await created.Value;
         await TablePartition.DeleteAsync(table, batchId, cancellationToken);
+    }
+
+    /// <summary>Queues the attempt if it is new, or moves it when <paramref name="mayMove"/> says its row may be rewritten.</summary>
+    /// <returns>Whether the attempt is now queued as <paramref name="entry"/> says.</returns>
+    private async Task<bool> QueueAsync(string batchId, int run, QueuedAttempt entry, Func<TableEntity, bool> mayMove, CancellationToken cancellationToken)
+    {
+        var id = new AttemptId(entry.RecipientIndex, entry.Attempt);
+        while (true)
+        {
+            var existing = await FindAsync(batchId, id, cancellationToken);
+            if (existing is not null && !mayMove(existing))
+            {
+                return false;
+            }
+
+            var written = existing is null
+                ? await TrySubmitAsync([Add(AttemptRow(batchId, run, entry)), Add(DueRow(batchId, run, entry))], cancellationToken)
+                : await TryMoveAsync(batchId, run, existing, entry, cancellationToken);
+            if (written)
+            {
+                return true;
+            }
+        }
     }
 
     private async Task<bool> TryMoveAsync(string batchId, int run, TableEntity existing, QueuedAttempt entry, CancellationToken cancellationToken)
