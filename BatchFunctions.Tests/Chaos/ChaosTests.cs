@@ -9,6 +9,7 @@ namespace BatchFunctions.Tests.Chaos;
 /// 137 faults storage and Twilio (5xx) with reruns and two workers; 161 runs three batches through lost and slow
 /// dial answers, cancel, pause/resume and delete; 212 adds storage faults, a 503 and a late cancel on two workers.
 /// </summary>
+[Collection(ChaosCollection.Name)]
 public sealed class ChaosTests(ITestOutputHelper output)
 {
     // A correct engine ends these small batches well within this once the faults stop, even after a worker kill

@@ -33,6 +33,7 @@ public sealed partial class HostRoutingTests
         ["phone_number_id"] = ["phnum_demo"],
         ["file"] = ["index.html", "app.js", "dashboard.css"],
         ["conversationId"] = ["conv_0123456789abcdef0123456789abcdef"],
+        ["conversation_id"] = ["conv_0123456789abcdef0123456789abcdef"],
     };
 
     /// <summary>Every HTTP function's own route, with sample values, each method it serves.</summary>

@@ -100,6 +100,22 @@ public sealed class BatchDispatcherTests
     }
 
     [Fact]
+    public void Checked_UnknownOutcomeNeverDialedWhilePaused_DialedAfterResume()
+    {
+        var dispatcher = Started(recipients: 1, concurrency: 1);
+        var ticket = dispatcher.NextDial(now)!;
+        dispatcher.DialFailed(ticket, now);
+        dispatcher.Apply(new BatchCommand(BatchCommandKind.Pause), now);
+        var check = dispatcher.StartCheck(now += TimeSpan.FromMinutes(1));
+
+        dispatcher.Checked([new LiveCallCheck(check[0].Id, NotDialed: true)], now);
+        Assert.Null(dispatcher.NextDial(now));
+        dispatcher.Apply(new BatchCommand(BatchCommandKind.Resume), now);
+
+        Assert.Equal(ticket, dispatcher.NextDial(now));
+    }
+
+    [Fact]
     public void Checked_UnknownOutcomeWasPlaced_BecomesALiveCallWithItsSid()
     {
         var dispatcher = Started(recipients: 1, concurrency: 1);

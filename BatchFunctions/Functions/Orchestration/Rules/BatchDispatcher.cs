@@ -343,7 +343,9 @@ public sealed class BatchDispatcher
             {
                 live.Remove(call);
                 counts = counts.Undialed(call.Ticket.PreviousStatus);
-                if (Dialing)
+
+                // A paused batch dials it after resuming; a cancelled or stopped one never will.
+                if (!cancelled && !stopped)
                 {
                     ready.Enqueue(call.Ticket);
                 }
