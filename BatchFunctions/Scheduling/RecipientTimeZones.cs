@@ -48,7 +48,4 @@ public static class RecipientTimeZones
 
     /// <summary>libphonenumber's region for calling codes that belong to no country (+800, +808, +870, +881, +882, ...).</summary>
     private const string NonGeographicRegion = "001";
-
-    public static IReadOnlyList<TimeZoneInfo> Resolve(IEnumerable<string> zones) =>
-        [.. zones.Select(TimeZoneInfo.FindSystemTimeZoneById)];
 }
