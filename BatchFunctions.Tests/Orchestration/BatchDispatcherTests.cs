@@ -86,17 +86,17 @@ public sealed class BatchDispatcherTests
     }
 
     [Fact]
-    public void Checked_UnknownOutcomeNeverDialed_TheSameAttemptIsDialedAgain()
+    public void Checked_UnknownOutcomeNeverDialed_TheSameAttemptIsDialedAgainAsTheFencedTry()
     {
         var dispatcher = Started(recipients: 1, concurrency: 1);
         var ticket = dispatcher.NextDial(now)!;
         dispatcher.DialFailed(ticket, now);
         var check = dispatcher.StartCheck(now += TimeSpan.FromMinutes(1));
 
-        dispatcher.Checked([new LiveCallCheck(check[0].Id, NotDialed: true)], now);
+        dispatcher.Checked([new LiveCallCheck(check[0].Id, RedialAsTry: 1)], now);
 
         Assert.Equal(0, dispatcher.Counts.Live);
-        Assert.Equal(ticket, dispatcher.NextDial(now));
+        Assert.Equal(ticket with { Try = 1 }, dispatcher.NextDial(now));
     }
 
     [Fact]
@@ -108,11 +108,11 @@ public sealed class BatchDispatcherTests
         dispatcher.Apply(new BatchCommand(BatchCommandKind.Pause), now);
         var check = dispatcher.StartCheck(now += TimeSpan.FromMinutes(1));
 
-        dispatcher.Checked([new LiveCallCheck(check[0].Id, NotDialed: true)], now);
+        dispatcher.Checked([new LiveCallCheck(check[0].Id, RedialAsTry: 1)], now);
         Assert.Null(dispatcher.NextDial(now));
         dispatcher.Apply(new BatchCommand(BatchCommandKind.Resume), now);
 
-        Assert.Equal(ticket, dispatcher.NextDial(now));
+        Assert.Equal(ticket with { Try = 1 }, dispatcher.NextDial(now));
     }
 
     [Fact]

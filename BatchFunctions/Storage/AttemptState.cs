@@ -9,7 +9,10 @@ public enum AttemptState
     /// <summary>One run of PlaceCall owns it and may dial; no other run may.</summary>
     Claimed,
 
-    /// <summary>The provider said it created no call, so the attempt may be claimed again.</summary>
+    /// <summary>
+    /// The provider said it created no call, or a look-up settled that no run dialed it: the attempt may
+    /// be claimed again, by a try at or above its fence.
+    /// </summary>
     Released,
 
     /// <summary>The dial's outcome is recorded.</summary>

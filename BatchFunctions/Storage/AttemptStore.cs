@@ -90,9 +90,10 @@ public sealed class AttemptStore(TableServiceClient tables)
 
     /// <summary>
     /// Claims the attempt for this run to dial: at most one claim ever succeeds (until released), and a
-    /// queued attempt leaves the queue in the same transaction.
+    /// queued attempt leaves the queue in the same transaction. A try below the attempt's fence (see
+    /// <see cref="WithdrawAsync"/>) never wins.
     /// </summary>
-    public async Task<AttemptClaim> ClaimAsync(string batchId, int run, AttemptId id, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<AttemptClaim> ClaimAsync(string batchId, int run, AttemptId id, int tryNumber, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await created.Value;
         while (true)
@@ -114,7 +115,7 @@ public sealed class AttemptStore(TableServiceClient tables)
             }
 
             var state = ReadState(existing);
-            if (state is AttemptState.Claimed or AttemptState.Done)
+            if (state is AttemptState.Claimed or AttemptState.Done || tryNumber < ReadFence(existing))
             {
                 return new AttemptClaim(false, Read(id, existing));
             }
@@ -158,6 +159,46 @@ public sealed class AttemptStore(TableServiceClient tables)
     {
         await created.Value;
         await table.UpsertEntityAsync(new TableEntity(batchId, AttemptKey(id)) { ["State"] = nameof(AttemptState.Released) }, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>
+    /// Settles that the attempt was never dialed, for a look-up whose dial outcome was unknown: unless a
+    /// run has claimed it meanwhile, it is taken off the queue and fenced so that only try
+    /// <paramref name="tryNumber"/> + 1 or later may claim it. A run of an earlier try that arrives late
+    /// (redelivered, or retried by the engine after the orchestrator gave up on it) can then never dial.
+    /// </summary>
+    /// <returns>The try that may dial it now; null when a run holds the claim or has dialed it.</returns>
+    public async Task<int?> WithdrawAsync(string batchId, AttemptId id, int tryNumber, CancellationToken cancellationToken)
+    {
+        await created.Value;
+        while (true)
+        {
+            var existing = await FindAsync(batchId, id, cancellationToken);
+            if (existing is not null && ReadState(existing) is AttemptState.Claimed or AttemptState.Done)
+            {
+                return null;
+            }
+
+            var fence = Math.Max(tryNumber + 1, existing is null ? 0 : ReadFence(existing));
+            var withdrawn = new TableEntity(batchId, AttemptKey(id))
+            {
+                ["State"] = nameof(AttemptState.Released), ["Fence"] = fence,
+                ["RecipientIndex"] = id.RecipientIndex, ["Attempt"] = id.Attempt,
+                ["Run"] = existing is null ? 0 : ReadRun(existing),
+            };
+            List<TableTransactionAction> actions = existing is null
+                ? [Add(withdrawn)]
+                : [new(TableTransactionActionType.UpdateReplace, withdrawn, existing.ETag)];
+            if (existing?.GetString("DueKey") is { Length: > 0 } dueKey)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(batchId, dueKey), ETag.All));
+            }
+
+            if (await TrySubmitAsync(actions, cancellationToken))
+            {
+                return fence;
+            }
+        }
     }
 
     /// <summary>Notes the call id a status callback carried for the attempt (the call exists, whatever became of the dial's answer).</summary>
@@ -227,6 +268,7 @@ public sealed class AttemptStore(TableServiceClient tables)
     private async Task<bool> TryMoveAsync(string batchId, int run, TableEntity existing, QueuedAttempt entry, CancellationToken cancellationToken)
     {
         var moved = AttemptRow(batchId, run, entry);
+        moved["Fence"] = ReadFence(existing);
         List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, moved, existing.ETag)];
         if (existing.GetString("DueKey") is { Length: > 0 } oldKey && oldKey != moved.GetString("DueKey"))
         {
@@ -327,6 +369,8 @@ public sealed class AttemptStore(TableServiceClient tables)
     private static AttemptState ReadState(TableEntity row) => Enum.TryParse<AttemptState>(row.GetString("State"), out var state) ? state : AttemptState.Queued;
 
     private static int ReadRun(TableEntity row) => row.GetInt32("Run") ?? 0;
+
+    private static int ReadFence(TableEntity row) => row.GetInt32("Fence") ?? 0;
 
     private static RecipientStatus? ReadPreviousStatus(TableEntity row) =>
         Enum.TryParse<RecipientStatus>(row.GetString("PreviousStatus"), out var previous) ? previous : null;

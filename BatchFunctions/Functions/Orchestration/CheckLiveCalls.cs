@@ -66,7 +66,10 @@ public sealed class CheckLiveCalls(AttemptStore attempts, RecipientStore recipie
         switch (record)
         {
             case null or { State: AttemptState.Queued or AttemptState.Released }:
-                return new LiveCallCheck(call.Id, NotDialed: true);
+                // Null: a run claimed it after the read, so it is claimed now; looked up again next time.
+                return await attempts.WithdrawAsync(request.BatchId, call.Id, call.Ticket.Try, CancellationToken.None) is { } redialAs
+                    ? new LiveCallCheck(call.Id, RedialAsTry: redialAs)
+                    : null;
             case { Result: { } result }:
                 return new LiveCallCheck(call.Id, Dialed: result);
             case { CallbackCallSid: { } sid }:

@@ -339,15 +339,16 @@ public sealed class BatchDispatcher
                 CallEnded(new CallEnded(call.Ticket.RecipientIndex, call.Ticket.Attempt, RetryableOutcomes.Of(progress),
                     CallOutcomes.FinalStatus(progress.Status, progress.AnsweredBy, agentUnavailable: false)));
             }
-            else if (call.OutcomeUnknown && check.NotDialed)
+            else if (call.OutcomeUnknown && check.RedialAsTry is { } nextTry)
             {
                 live.Remove(call);
                 counts = counts.Undialed(call.Ticket.PreviousStatus);
 
-                // A paused batch dials it after resuming; a cancelled or stopped one never will.
+                // A paused batch dials it after resuming; a cancelled or stopped one never will. Either
+                // way the look-up fenced it, so no earlier run of its dial can still place the call.
                 if (!cancelled && !stopped)
                 {
-                    ready.Enqueue(call.Ticket);
+                    ready.Enqueue(call.Ticket with { Try = nextTry });
                 }
             }
             else if (call.OutcomeUnknown && check.Dialed is { } result)
