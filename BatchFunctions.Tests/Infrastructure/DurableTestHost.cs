@@ -121,8 +121,18 @@ public sealed class DurableTestHost : IAsyncDisposable
 
         var executionId = state.OrchestrationInstance.ExecutionId;
         using var history = System.Text.Json.JsonDocument.Parse(await service.GetOrchestrationHistoryAsync(instanceId, executionId));
-        return new HistorySample(executionId, history.RootElement.GetArrayLength());
+        var kinds = history.RootElement.EnumerateArray()
+            .Select(e => e.TryGetProperty("EventType", out var t) ? EventTypeName(t) : "?")
+            .CountBy(kind => kind)
+            .ToDictionary();
+        return new HistorySample(executionId, history.RootElement.GetArrayLength(), kinds);
     }
+
+    /// <summary>The provider writes event types as numbers or names, depending on the path.</summary>
+    private static string EventTypeName(System.Text.Json.JsonElement type) =>
+        type.ValueKind == System.Text.Json.JsonValueKind.Number
+            ? ((DurableTask.Core.History.EventType)type.GetInt32()).ToString()
+            : type.ToString();
 
     /// <summary>
     /// The activities the instance's current execution scheduled and still waits for (name#task id), read from its

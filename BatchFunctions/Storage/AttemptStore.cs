@@ -27,7 +27,7 @@ public sealed class AttemptStore(TableServiceClient tables)
     private const string DuePrefix = "q";
 
     private readonly TableClient table = tables.GetTableClient(StorageNames.AttemptsTable);
-    private readonly Lazy<Task> created = new(() => tables.GetTableClient(StorageNames.AttemptsTable).CreateIfNotExistsAsync());
+    private readonly CreateOnce created = new(() => tables.GetTableClient(StorageNames.AttemptsTable).CreateIfNotExistsAsync());
 
     /// <summary>
     /// Queues new attempts. An attempt already known is left alone (queued, claimed or done), unless an
@@ -35,7 +35,7 @@ public sealed class AttemptStore(TableServiceClient tables)
     /// </summary>
     public async Task EnqueueAsync(string batchId, int run, IReadOnlyCollection<QueuedAttempt> entries, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (entry, ct) =>
             await QueueAsync(batchId, run, entry, existing => ReadState(existing) == AttemptState.Queued && ReadRun(existing) < run, ct));
     }
@@ -44,14 +44,14 @@ public sealed class AttemptStore(TableServiceClient tables)
     /// <returns>False when the attempt is already claimed or done: some run is dialing or has dialed it.</returns>
     public async Task<bool> RescheduleAsync(string batchId, int run, QueuedAttempt entry, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         return await QueueAsync(batchId, run, entry, existing => ReadState(existing) is AttemptState.Queued or AttemptState.Released, cancellationToken);
     }
 
     /// <summary>Queued attempts of this run due at <paramref name="now"/>, oldest first, skipping those already handed out.</summary>
     public async Task<IReadOnlyList<DialTicket>> TakeDueAsync(string batchId, int run, DateTimeOffset now, IReadOnlySet<AttemptId> handedOut, int max, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {batchId} and RowKey gt {DuePrefix} and RowKey lt {DueBound(now)}");
         var due = new List<DialTicket>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Max(max + handedOut.Count, 10), cancellationToken: cancellationToken))
@@ -74,7 +74,7 @@ public sealed class AttemptStore(TableServiceClient tables)
     /// <summary>The earliest queued attempt of this run not handed out: when it is due and why it waits; null when nothing waits.</summary>
     public async Task<Waiting?> EarliestDueAsync(string batchId, int run, IReadOnlySet<AttemptId> handedOut, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {batchId} and RowKey gt {DuePrefix}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: handedOut.Count + 10, cancellationToken: cancellationToken))
         {
@@ -95,7 +95,7 @@ public sealed class AttemptStore(TableServiceClient tables)
     /// </summary>
     public async Task<AttemptClaim> ClaimAsync(string batchId, int run, AttemptId id, int tryNumber, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         while (true)
         {
             var existing = await FindAsync(batchId, id, cancellationToken);
@@ -141,7 +141,7 @@ public sealed class AttemptStore(TableServiceClient tables)
     /// <summary>Records the dial's outcome on the claimed attempt.</summary>
     public async Task RecordAsync(string batchId, AttemptId id, DialResult result, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         var row = new TableEntity(batchId, AttemptKey(id))
         {
             ["State"] = nameof(AttemptState.Done),
@@ -157,7 +157,7 @@ public sealed class AttemptStore(TableServiceClient tables)
     /// <summary>The provider said it created no call: the attempt may be claimed and dialed again.</summary>
     public async Task ReleaseAsync(string batchId, AttemptId id, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         await table.UpsertEntityAsync(new TableEntity(batchId, AttemptKey(id)) { ["State"] = nameof(AttemptState.Released) }, TableUpdateMode.Merge, cancellationToken);
     }
 
@@ -170,7 +170,7 @@ public sealed class AttemptStore(TableServiceClient tables)
     /// <returns>The try that may dial it now; null when a run holds the claim or has dialed it.</returns>
     public async Task<int?> WithdrawAsync(string batchId, AttemptId id, int tryNumber, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         while (true)
         {
             var existing = await FindAsync(batchId, id, cancellationToken);
@@ -204,7 +204,7 @@ public sealed class AttemptStore(TableServiceClient tables)
     /// <summary>Notes the call id a status callback carried for the attempt (the call exists, whatever became of the dial's answer).</summary>
     public async Task RecordCallbackAsync(string batchId, AttemptId id, string callSid, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         try
         {
             await table.UpdateEntityAsync(new TableEntity(batchId, AttemptKey(id)) { ["CallbackCallSid"] = callSid }, ETag.All, TableUpdateMode.Merge, cancellationToken);
@@ -217,14 +217,14 @@ public sealed class AttemptStore(TableServiceClient tables)
 
     public async Task<AttemptRecord?> GetAsync(string batchId, AttemptId id, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         return await FindAsync(batchId, id, cancellationToken) is { } row ? Read(id, row) : null;
     }
 
     /// <summary>Attempts of recipients <paramref name="from"/> to <paramref name="to"/> (exclusive), for the API's recipient pages.</summary>
     public async Task<IReadOnlyList<AttemptRecord>> ListAsync(string batchId, int from, int to, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {batchId} and RowKey ge {AttemptPrefix + new AttemptId(from, 0)} and RowKey lt {AttemptPrefix + new AttemptId(to, 0)}");
         var records = new List<AttemptRecord>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -238,7 +238,7 @@ public sealed class AttemptStore(TableServiceClient tables)
     /// <summary>Removes every row of the batch (when the batch is deleted).</summary>
     public async Task DeleteBatchAsync(string batchId, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         await TablePartition.DeleteAsync(table, batchId, cancellationToken);
     }
 

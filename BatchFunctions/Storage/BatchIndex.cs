@@ -19,12 +19,12 @@ public sealed class BatchIndex(TableServiceClient tables)
     public const string IdPartition = "id";
 
     private readonly TableClient table = tables.GetTableClient(StorageNames.BatchIndexTable);
-    private readonly Lazy<Task> created = new(() => tables.GetTableClient(StorageNames.BatchIndexTable).CreateIfNotExistsAsync());
+    private readonly CreateOnce created = new(() => tables.GetTableClient(StorageNames.BatchIndexTable).CreateIfNotExistsAsync());
 
     /// <summary>Idempotent for the same definition (same batch id and creation time).</summary>
     public async Task AddAsync(BatchDefinition definition, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         var definitionJson = JsonSerializer.Serialize(definition);
         var timeKey = TimeKey(definition.CreatedAt, definition.BatchId);
         await table.UpsertEntityAsync(
@@ -39,7 +39,7 @@ public sealed class BatchIndex(TableServiceClient tables)
 
     public async Task<BatchDefinition?> FindAsync(string batchId, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         var row = await table.GetEntityIfExistsAsync<TableEntity>(IdPartition, batchId, cancellationToken: cancellationToken);
         return row.HasValue ? Read(row.Value!) : null;
     }
@@ -48,7 +48,7 @@ public sealed class BatchIndex(TableServiceClient tables)
     /// <param name="after">The <see cref="BatchIndexEntry.Cursor"/> of the last batch of the previous page.</param>
     public async Task<IReadOnlyList<BatchIndexEntry>> PageAsync(string? agentId, string? after, int count, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TimePartition}");
         if (after is not null)
         {
@@ -75,7 +75,7 @@ public sealed class BatchIndex(TableServiceClient tables)
 
     public async Task RemoveAsync(string batchId, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         var row = await table.GetEntityIfExistsAsync<TableEntity>(IdPartition, batchId, cancellationToken: cancellationToken);
         if (row.HasValue && row.Value!.GetString("TimeKey") is { } timeKey)
         {

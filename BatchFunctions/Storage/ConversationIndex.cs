@@ -11,12 +11,12 @@ namespace BatchFunctions.Storage;
 public sealed class ConversationIndex(TableServiceClient tables)
 {
     private readonly TableClient table = tables.GetTableClient(StorageNames.ConversationsTable);
-    private readonly Lazy<Task> created = new(() => tables.GetTableClient(StorageNames.ConversationsTable).CreateIfNotExistsAsync());
+    private readonly CreateOnce created = new(() => tables.GetTableClient(StorageNames.ConversationsTable).CreateIfNotExistsAsync());
 
     /// <summary>Idempotent: recording the same conversation again rewrites the same row.</summary>
     public async Task RecordAsync(ConversationLink link, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         await table.UpsertEntityAsync(
             new TableEntity(link.ConversationId, "")
             {
@@ -31,7 +31,7 @@ public sealed class ConversationIndex(TableServiceClient tables)
     /// <returns>The recipient the conversation belongs to, or null when we did not start it.</returns>
     public async Task<ConversationLink?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         try
         {
             var found = await table.GetEntityIfExistsAsync<TableEntity>(conversationId, "", cancellationToken: cancellationToken);

@@ -18,7 +18,7 @@ public sealed class ConversationResultStore(TableServiceClient tables, BlobServi
 {
     private readonly TableClient table = tables.GetTableClient(StorageNames.ConversationResultsTable);
     private readonly BlobContainerClient container = blobs.GetBlobContainerClient(StorageNames.ConversationsContainer);
-    private readonly Lazy<Task> created = new(() => Task.WhenAll(
+    private readonly CreateOnce created = new(() => Task.WhenAll(
         tables.GetTableClient(StorageNames.ConversationResultsTable).CreateIfNotExistsAsync(),
         blobs.GetBlobContainerClient(StorageNames.ConversationsContainer).CreateIfNotExistsAsync()));
 
@@ -29,7 +29,7 @@ public sealed class ConversationResultStore(TableServiceClient tables, BlobServi
     /// <returns>False when a later attempt's results were already there.</returns>
     public async Task<bool> SaveAsync(ConversationLink link, ConversationSummary summary, BinaryData conversation, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         await container.GetBlobClient(BlobName(link.BatchId, link.ConversationId))
             .UploadAsync(conversation, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken);
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(link.BatchId, RowKey(link.RecipientIndex), ["Attempt"], cancellationToken);
@@ -48,7 +48,7 @@ public sealed class ConversationResultStore(TableServiceClient tables, BlobServi
     /// </summary>
     public async Task SaveSummariesAsync(string batchId, IEnumerable<KeyValuePair<int, ConversationSummary>> summaries, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         var transactions = summaries.Chunk(100).Select(chunk => chunk.Select(s =>
             new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(new ConversationLink(s.Value.ConversationId, batchId, s.Key, s.Value.Attempt), s.Value))).ToList());
         await Parallel.ForEachAsync(
@@ -60,14 +60,14 @@ public sealed class ConversationResultStore(TableServiceClient tables, BlobServi
     /// <summary>Whether this very conversation's results are stored (a webhook or an earlier fetch brought them).</summary>
     public async Task<bool> HasResultsAsync(ConversationLink link, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         var row = await table.GetEntityIfExistsAsync<TableEntity>(link.BatchId, RowKey(link.RecipientIndex), ["ConversationId"], cancellationToken);
         return row.HasValue && row.Value!.GetString("ConversationId") == link.ConversationId;
     }
 
     public async Task<ConversationSummary?> GetAsync(string batchId, int index, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         var row = await table.GetEntityIfExistsAsync<TableEntity>(batchId, RowKey(index), cancellationToken: cancellationToken);
         return row.HasValue ? FromEntity(row.Value!) : null;
     }
@@ -75,7 +75,7 @@ public sealed class ConversationResultStore(TableServiceClient tables, BlobServi
     /// <summary>The summaries of recipients with index from <paramref name="from"/> up to (not including) <paramref name="to"/>.</summary>
     public async Task<Dictionary<int, ConversationSummary>> ListRangeAsync(string batchId, int from, int to, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {batchId} and RowKey ge {RowKey(from)} and RowKey lt {RowKey(to)}");
         var range = new Dictionary<int, ConversationSummary>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
@@ -89,7 +89,7 @@ public sealed class ConversationResultStore(TableServiceClient tables, BlobServi
     /// <summary>Every summary of the batch, streamed page by page.</summary>
     public async IAsyncEnumerable<ConversationSummary> ListAsync(string batchId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {batchId}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
@@ -100,7 +100,7 @@ public sealed class ConversationResultStore(TableServiceClient tables, BlobServi
     /// <returns>The conversation's full body as ElevenLabs sent it, or null when none is stored.</returns>
     public async Task<Stream?> OpenConversationAsync(string batchId, string conversationId, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         try
         {
             var download = await container.GetBlobClient(BlobName(batchId, conversationId)).DownloadStreamingAsync(cancellationToken: cancellationToken);
@@ -115,7 +115,7 @@ public sealed class ConversationResultStore(TableServiceClient tables, BlobServi
     /// <summary>Removes the batch's summaries and conversation blobs (when the batch is deleted).</summary>
     public async Task DeleteAsync(string batchId, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         await TablePartition.DeleteAsync(table, batchId, cancellationToken);
         await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = batchId + "/" }, cancellationToken))
         {

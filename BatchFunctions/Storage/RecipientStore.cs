@@ -43,13 +43,13 @@ public sealed class RecipientStore(TableServiceClient tables)
     private const string FirstIndexProperty = "First";
 
     private readonly TableClient table = tables.GetTableClient(StorageNames.RecipientsTable);
-    private readonly Lazy<Task> created = new(() => tables.GetTableClient(StorageNames.RecipientsTable).CreateIfNotExistsAsync());
+    private readonly CreateOnce created = new(() => tables.GetTableClient(StorageNames.RecipientsTable).CreateIfNotExistsAsync());
 
     /// <summary>Idempotent: saving the same recipients again writes the same blocks over themselves.</summary>
     /// <param name="recipients">In index order, from 0; streamed, so a spooled list of any size never sits in memory whole.</param>
     public async Task SaveAsync(string batchId, IEnumerable<Recipient> recipients, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         await Parallel.ForEachAsync(
             Transactions(Blocks(batchId, recipients)),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelTransactions, CancellationToken = cancellationToken },
@@ -58,7 +58,7 @@ public sealed class RecipientStore(TableServiceClient tables)
 
     public async Task<Recipient?> GetAsync(string batchId, int index, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {batchId} and RowKey ge {RowKey(index)}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken))
         {
@@ -71,7 +71,7 @@ public sealed class RecipientStore(TableServiceClient tables)
     /// <summary>The batch's recipients in index order, streamed page by page.</summary>
     public async IAsyncEnumerable<Recipient> ListAsync(string batchId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {batchId}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 100, cancellationToken: cancellationToken))
         {
@@ -85,7 +85,7 @@ public sealed class RecipientStore(TableServiceClient tables)
     /// <summary>The recipients with index from <paramref name="from"/> up to (not including) <paramref name="to"/>, in index order.</summary>
     public async Task<IReadOnlyList<Recipient>> ListRangeAsync(string batchId, int from, int to, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         var range = new List<Recipient>(Math.Max(0, to - from));
         if (to <= from)
         {
@@ -109,7 +109,7 @@ public sealed class RecipientStore(TableServiceClient tables)
     /// <summary>Removes every recipient of the batch (when the batch is deleted).</summary>
     public async Task DeleteAsync(string batchId, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         await TablePartition.DeleteAsync(table, batchId, cancellationToken);
     }
 

@@ -11,12 +11,12 @@ namespace BatchFunctions.Storage;
 public sealed class WebhookReceipts(TableServiceClient tables)
 {
     private readonly TableClient table = tables.GetTableClient(StorageNames.WebhookReceiptsTable);
-    private readonly Lazy<Task> created = new(() => tables.GetTableClient(StorageNames.WebhookReceiptsTable).CreateIfNotExistsAsync());
+    private readonly CreateOnce created = new(() => tables.GetTableClient(StorageNames.WebhookReceiptsTable).CreateIfNotExistsAsync());
 
     /// <returns>False when this signature was accepted before.</returns>
     public async Task<bool> TryAcceptAsync(string signature, DateTimeOffset signedAt, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         try
         {
             await table.AddEntityAsync(new TableEntity(signature, "") { ["SignedAt"] = signedAt }, cancellationToken);
@@ -31,7 +31,7 @@ public sealed class WebhookReceipts(TableServiceClient tables)
     /// <summary>Forgets a signature whose webhook could not be processed, so ElevenLabs' retry of the same request is not taken for a replay.</summary>
     public async Task ForgetAsync(string signature, CancellationToken cancellationToken)
     {
-        await created.Value;
+        await created.EnsureAsync();
         await table.DeleteEntityAsync(signature, "", cancellationToken: cancellationToken);
     }
 }

@@ -17,7 +17,8 @@ internal sealed record CampaignRun(
     TimeSpan GapP99,
     int PeakLive,
     int LargestHistory,
-    int Generations)
+    int Generations,
+    string LargestHistoryKinds)
 {
     /// <param name="stopAfter">
     /// End the measurement after this long even if the batch is still running: a list too large to
@@ -86,7 +87,7 @@ internal sealed record CampaignRun(
         if (!complete)
         {
             return new CampaignRun(false, calls.Count, double.NaN, running.Elapsed, TimeSpan.Zero, TimeSpan.Zero, app.Simulator.PeakLiveCalls,
-                samples.Max(s => s.Events), samples.Select(s => s.ExecutionId).Distinct().Count());
+                samples.Max(s => s.Events), samples.Select(s => s.ExecutionId).Distinct().Count(), samples.MaxBy(s => s.Events)!.DescribeKinds());
         }
 
         var firstStart = calls.Min(c => c.CreatedAt);
@@ -103,7 +104,8 @@ internal sealed record CampaignRun(
             Percentile(gaps, 0.99),
             app.Simulator.PeakLiveCalls,
             samples.Max(s => s.Events),
-            samples.Select(s => s.ExecutionId).Distinct().Count());
+            samples.Select(s => s.ExecutionId).Distinct().Count(),
+            samples.MaxBy(s => s.Events)!.DescribeKinds());
     }
 
     /// <summary>Both batches launched together; the simulator sees all their calls.</summary>

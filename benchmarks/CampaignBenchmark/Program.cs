@@ -17,6 +17,7 @@ if (scenario is "utilisation" or "all")
         Console.WriteLine($"utilisation  n={size,6} concurrency=50: utilisation {run.Utilisation:F3}, makespan {run.Makespan.TotalSeconds:F0} s, "
             + $"refill gap p50 {run.GapP50.TotalMilliseconds:F0} ms p99 {run.GapP99.TotalMilliseconds:F0} ms, peak live {run.PeakLive}/50, "
             + $"largest history {run.LargestHistory} events over {run.Generations} generations");
+        Console.WriteLine($"             largest history by kind: {run.LargestHistoryKinds}");
     }
 }
 
@@ -30,6 +31,7 @@ if (scenario is "history" or "all")
         var extent = run.Complete ? "all dialed" : $"stopped after {run.Makespan.TotalMinutes:F0} min, {run.Dialed} dialed";
         Console.WriteLine($"history      n={size,6} concurrency=200 ({extent}): largest history {run.LargestHistory} events over {run.Generations} generations, "
             + $"{run.Dialed / run.Makespan.TotalSeconds:F1} calls/s, peak live {run.PeakLive}/200");
+        Console.WriteLine($"             largest history by kind: {run.LargestHistoryKinds}");
     }
 }
 
