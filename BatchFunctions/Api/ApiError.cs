@@ -11,6 +11,9 @@ public static class ApiError
 {
     public static IActionResult NotFound(string message) => Result(StatusCodes.Status404NotFound, "not_found", message);
 
+    /// <summary>The one answer every batch route gives for an id that names no batch (deleted, or never made).</summary>
+    public static IActionResult NoSuchBatch(string batchId) => NotFound($"There is no batch '{batchId}'.");
+
     public static IActionResult Unauthorized() => Result(
         StatusCodes.Status401Unauthorized, "invalid_api_key", "Send a valid API key in the xi-api-key header.");
 

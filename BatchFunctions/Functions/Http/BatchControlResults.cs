@@ -9,9 +9,9 @@ internal static class BatchControlResults
 {
     public static IActionResult ToResponse(BatchCommandResult result, string batchId) => result switch
     {
-        { Status: BatchCommandStatus.NotFound } => ApiError.NotFound($"There is no batch '{batchId}'."),
+        { Status: BatchCommandStatus.NotFound } => ApiError.NoSuchBatch(batchId),
         { Status: BatchCommandStatus.Conflict } => ApiError.Conflict(result.Message ?? "The batch cannot do that in its current state."),
         { State: { Definition: { } definition } state } => new JsonResult(BatchResponses.Summary(definition, state), ApiJson.Options),
-        _ => ApiError.NotFound($"There is no batch '{batchId}'."),
+        _ => ApiError.NoSuchBatch(batchId),
     };
 }

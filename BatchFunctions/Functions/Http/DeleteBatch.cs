@@ -20,7 +20,7 @@ public sealed class DeleteBatch(BatchRemover remover)
         {
             return await remover.RemoveAsync(durable, batchId, cancellationToken)
                 ? new NoContentResult()
-                : ApiError.NotFound($"There is no batch '{batchId}'.");
+                : ApiError.NoSuchBatch(batchId);
         }
         catch (TimeoutException e)
         {

@@ -29,7 +29,7 @@ public sealed class ExportBatch(BatchReader batches)
 
         if (await batches.GetAsync(durable, batchId, cancellationToken) is not { } batch)
         {
-            return ApiError.NotFound($"There is no batch '{batchId}'.");
+            return ApiError.NoSuchBatch(batchId);
         }
 
         // The header needs every column's name (variables, data fields, criteria) before the first row: one

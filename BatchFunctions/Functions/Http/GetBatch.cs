@@ -21,7 +21,7 @@ public sealed class GetBatch(BatchReader batches)
     {
         if (await batches.GetAsync(durable, batchId, cancellationToken) is not { } batch)
         {
-            return ApiError.NotFound($"There is no batch '{batchId}'.");
+            return ApiError.NoSuchBatch(batchId);
         }
 
         var createdAt = batch.Definition.CreatedAt;

@@ -18,7 +18,7 @@ public sealed class GetBatchResults(BatchReader batches, BatchResultsReader resu
     {
         if (await batches.GetAsync(durable, batchId, cancellationToken) is null)
         {
-            return ApiError.NotFound($"There is no batch '{batchId}'.");
+            return ApiError.NoSuchBatch(batchId);
         }
 
         return new JsonResult(await results.ReadAsync(batchId, cancellationToken), ApiJson.Options);

@@ -21,7 +21,7 @@ public sealed class GetBatchSummary(BatchReader batches, TimeProvider clock)
     {
         if (await batches.GetAsync(durable, batchId, cancellationToken) is not { } batch)
         {
-            return ApiError.NotFound($"There is no batch '{batchId}'.");
+            return ApiError.NoSuchBatch(batchId);
         }
 
         var state = batch.State;

@@ -32,7 +32,7 @@ public sealed class ListBatchRecipients(BatchReader batches, RecipientPages page
 
         if (await batches.GetAsync(durable, batchId, cancellationToken) is not { } batch)
         {
-            return ApiError.NotFound($"There is no batch '{batchId}'.");
+            return ApiError.NoSuchBatch(batchId);
         }
 
         var names = statusText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => n.ToLowerInvariant()).Distinct().ToList();
