@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
+using BatchFunctions.Domain;
+using BatchFunctions.Ingestion;
 
 namespace BatchFunctions.Api;
 
@@ -363,6 +365,7 @@ public static class OpenApiDocument
                 ["id"] = Str(),
                 ["phone_number"] = new JsonObject { ["type"] = "string", ["description"] = "E.164, or national form for the deployment's Batch__DefaultRegion." },
                 ["conversation_initiation_client_data"] = clientData,
+                ["voicemail_message"] = VoicemailMessage("Ours: this recipient's message instead of the batch's."),
             },
         };
         var telephony = new JsonObject
@@ -389,9 +392,15 @@ public static class OpenApiDocument
                 ["timezone"] = new JsonObject { ["type"] = "string", ["description"] = "IANA time zone, e.g. Europe/London." },
                 ["telephony_call_config"] = telephony,
                 ["target_concurrency_limit"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = SubmitRequestReader.MaxConcurrencyLimit },
+                ["voicemail_message"] = VoicemailMessage(
+                    "Ours: said after the beep when an answering machine answers (turns on detect_message_end detection); the recipient then ends voicemail, "
+                    + "failure_reason voicemail_message_left. Absent: the agent takes the call, as without it."),
             },
         };
     }
+
+    private static JsonObject VoicemailMessage(string description) =>
+        new() { ["type"] = "string", ["minLength"] = 1, ["maxLength"] = VoicemailMessages.MaxLength, ["description"] = description };
 
     private static JsonObject UploadForm() => new()
     {
@@ -407,6 +416,7 @@ public static class OpenApiDocument
             ["target_concurrency_limit"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
             ["scheduled_time_unix"] = new JsonObject { ["type"] = "integer" },
             ["timezone"] = Str(),
+            [BlobBatchSettings.VoicemailMessage] = VoicemailMessage("Ours: said after the beep when an answering machine answers; a voicemail_message column sets it per recipient."),
         },
     };
 }
