@@ -87,7 +87,7 @@ export function renderDetail(main, batchId) {
       h('table', { id: 'recipients-table' },
         h('caption', { class: 'visually-hidden' }, 'Recipients of this batch'),
         h('thead', {}, h('tr', {},
-          ['Row', 'Phone number', 'Dynamic variables', 'Status', 'Result', 'Failure reason', 'Attempts', 'Conversation'].map((c) =>
+          ['Row', 'Phone number', 'Dynamic variables', 'Status', 'Result', 'Reason', 'Attempts', 'Conversation'].map((c) =>
             h('th', { scope: 'col', class: c === 'Row' || c === 'Attempts' ? 'num' : '' }, c)))),
         tableBody),
       h('nav', { class: 'pager', 'aria-label': 'Pages of recipients' }, first, previous, range, next, last)));

@@ -138,6 +138,7 @@ const failureNames = {
   agent_unavailable: 'Agent unavailable',
   do_not_call: 'On do-not-call list',
   outside_calling_window: 'Outside calling window',
+  voicemail_message_left: 'Message left',
 };
 
 export const failureName = (reason) => (reason ? failureNames[reason] ?? reason : '');
