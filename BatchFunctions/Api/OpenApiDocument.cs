@@ -42,6 +42,7 @@ public static class OpenApiDocument
             ["BatchOverviewResponse"] = SchemaOf<BatchOverviewResponse>(),
             ["RecipientPageResponse"] = SchemaOf<RecipientPageResponse>(),
             ["BatchResultsResponse"] = SchemaOf<BatchResultsResponse>(),
+            ["CallTimelineResponse"] = SchemaOf<CallTimelineResponse>(),
             ["AgentResponse"] = SchemaOf<AgentResponse>(),
             ["PhoneNumberResponse"] = SchemaOf<PhoneNumberResponse>(),
             ["BatchDefaultsResponse"] = SchemaOf<BatchDefaultsResponse>(),
@@ -173,6 +174,11 @@ public static class OpenApiDocument
             $"Counted over the conversations whose results have arrived, in one pass; each field shows its {BatchResultsReader.ValuesShown} most frequent values, the rest as \"{BatchResultsReader.OtherValues}\", and null for conversations that collected nothing.",
             parameters: [batchId],
             responses: Responses(("200", "The counts", Json("#/components/schemas/BatchResultsResponse")), NotFound()));
+        yield return Op("get", ApiRoutes.Timeline, "getBatchTimeline", "The batch's calls dialed, answered and ended per minute (our addition)", "extensions",
+            $"Counted from every call record's timestamps in one streamed pass (each recipient's latest attempt; only attempts that reached the provider). "
+            + $"At most {CallTimeline.MaxBuckets} buckets: a batch spanning more minutes is counted in wider ones (bucket_minutes). Buckets with nothing in them are left out.",
+            parameters: [batchId],
+            responses: Responses(("200", "The counts per bucket", Json("#/components/schemas/CallTimelineResponse")), NotFound()));
         var conversationId = PathParameter("conversationId", "The ElevenLabs conversation id (conv_...), as in a recipient's conversation_id.");
         yield return Op("get", ApiRoutes.Conversation, "getConversation", "A conversation's transcript, analysis and data collected, as ElevenLabs reported it (our addition)", "extensions",
             "The body is ElevenLabs' own conversation shape (GET /v1/convai/conversations/{id}), kept when its post-call webhook came or when it was fetched. 404 until then, and for conversations of other apps.",
