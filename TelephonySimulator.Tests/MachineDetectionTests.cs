@@ -67,6 +67,29 @@ public sealed class MachineDetectionTests : IAsyncLifetime
         Assert.Equal(CallResource.StatusEnum.Completed, fetched.Status);
     }
 
+    [Fact]
+    public async Task VoicemailOutcome_DetectMessageEnd_AnswerFetchedAfterTheGreetingAndItsSayIsLeft()
+    {
+        // Slow enough to see the greeting: 3-9 simulated seconds are 0.3-0.9 real seconds.
+        await using var server = await TestSimulator.StartWithRuleAsync("+15551900005", SimulatedOutcome.Voicemail, o => o.TimeAcceleration = 10);
+        const string message = "Hi, this is Acme about your renewal. Please call us back on 555 0100.";
+        receiver.Answer = _ => Task.FromResult(new Twilio.TwiML.VoiceResponse().Say(message).Hangup().ToString());
+
+        var call = await CreateAsync(server, "+15551900005", "DetectMessageEnd");
+        var callbacks = await receiver.WaitForTerminalCallbackAsync(call.Sid);
+
+        var ringing = callbacks.Single(c => c["CallStatus"] == "ringing");
+        var answer = Assert.Single(receiver.For(call.Sid, "/answer"));
+        Assert.Equal("machine_end_beep", answer["AnsweredBy"]);
+        var ringAndGreeting = answer.ReceivedAt - ringing.ReceivedAt;
+        Assert.True(ringAndGreeting >= TimeSpan.FromSeconds((2 + 3) / 10.0), $"The answer URL was fetched {ringAndGreeting.TotalMilliseconds} ms after ringing began.");
+        var logged = Assert.Single(server.Calls);
+        Assert.Equal([message], logged.Said);
+        Assert.Empty(logged.Played);
+        Assert.Equal(("completed", "machine_end_beep"), (callbacks[^1]["CallStatus"], callbacks[^1]["AnsweredBy"]));
+        Assert.InRange(int.Parse(callbacks[^1]["CallDuration"], System.Globalization.CultureInfo.InvariantCulture), 3 + (message.Length / 15), 9 + (message.Length / 15) + 1);
+    }
+
     private Task<CallResource> CreateAsync(SimulatorServer server, string to, string? machineDetection) =>
         CallResource.CreateAsync(
             new CreateCallOptions(new PhoneNumber(to), new PhoneNumber(TestSimulator.CallerId))

@@ -51,4 +51,13 @@ public sealed record SimulatedCall(
 
     /// <summary>How long the call talked, in simulated seconds, once it has ended.</summary>
     public int? DurationSeconds { get; init; }
+
+    /// <summary>
+    /// The text of each <c>&lt;Say&gt;</c> the answer TwiML spoke to the callee before hanging up (a message left on an
+    /// answering machine, an apology), in order; empty when the TwiML connected the call elsewhere or never ran.
+    /// </summary>
+    public IReadOnlyList<string> Said { get; init; } = [];
+
+    /// <summary>The URL of each <c>&lt;Play&gt;</c> the answer TwiML played to the callee, in order.</summary>
+    public IReadOnlyList<string> Played { get; init; } = [];
 }

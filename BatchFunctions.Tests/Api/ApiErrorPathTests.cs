@@ -84,6 +84,42 @@ public sealed class ApiErrorPathTests(ApiApp api) : IClassFixture<ApiApp>
     }
 
     [Fact]
+    public async Task Submit_VoicemailMessageTooLong_422AtTheBatchAndTheRecipientNamingTheLimit()
+    {
+        var tooLong = new string('a', 1001);
+        using var response = await api.Http.PostAsJsonAsync("v1/convai/batch-calling/submit", new
+        {
+            call_name = "x",
+            agent_id = api.AgentId,
+            voicemail_message = tooLong,
+            recipients = new object[] { new { phone_number = "+14155550741" }, new { phone_number = "+14155550742", voicemail_message = tooLong } },
+        });
+
+        var detail = (await ApiApp.JsonOf(response)).GetProperty("detail").EnumerateArray().ToList();
+        Assert.Equal(422, (int)response.StatusCode);
+        Assert.Equal(["""["body","voicemail_message"]""", """["body","recipients",1,"voicemail_message"]"""], detail.Select(d => d.GetProperty("loc").GetRawText()));
+        Assert.All(detail, d => Assert.Contains("1,001 characters long; the limit is 1,000", d.GetProperty("msg").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Submit_VoicemailMessageWithEnableDetection_422AtVoicemailMessageSayingToUseDetectMessageEnd()
+    {
+        using var response = await api.Http.PostAsJsonAsync("v1/convai/batch-calling/submit", new
+        {
+            call_name = "x",
+            agent_id = api.AgentId,
+            voicemail_message = "Please call us back.",
+            telephony_call_config = new { twilio_machine_detection = new { mode = "enable" } },
+            recipients = new[] { new { phone_number = "+14155550751" } },
+        });
+
+        var detail = (await ApiApp.JsonOf(response)).GetProperty("detail")[0];
+        Assert.Equal(422, (int)response.StatusCode);
+        Assert.Equal("""["body","voicemail_message"]""", detail.GetProperty("loc").GetRawText());
+        Assert.Contains("detect_message_end", detail.GetProperty("msg").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Submit_OverrideTheAgentForbids_422AtRecipientsNamingTheSetting()
     {
         using var response = await api.Http.PostAsJsonAsync("v1/convai/batch-calling/submit", new

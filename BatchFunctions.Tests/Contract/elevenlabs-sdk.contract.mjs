@@ -21,8 +21,8 @@ const phoneNumberId = env("BATCH_PHONE_NUMBER_ID");
 // Fields this app adds to ElevenLabs' shapes (documented in the README and the OpenAPI document).
 const waiting = ["waiting_reason", "next_attempt_at_unix", "waiting_time_zone", "waiting_local_opening"];
 const extras = {
-  BatchCallResponse: ["concurrency_limit", "status_counts", "failure_message", "source", "paused", ...waiting],
-  OutboundCallRecipientResponseModel: ["row_number", "attempts", "call_sid", "failure_reason", "failure_detail", "duration_secs", "conversation_results", ...waiting],
+  BatchCallResponse: ["concurrency_limit", "status_counts", "failure_message", "source", "paused", "voicemail_message", ...waiting],
+  OutboundCallRecipientResponseModel: ["row_number", "attempts", "call_sid", "failure_reason", "failure_detail", "duration_secs", "conversation_results", "voicemail_message", ...waiting],
 };
 extras.BatchCallDetailedResponse = extras.BatchCallResponse;
 

@@ -16,6 +16,9 @@ public sealed class DashboardApp : IAsyncLifetime
     /// <summary>Numbers starting with this are busy, so their recipients fail.</summary>
     public const string BusyPrefix = "+1415555099";
 
+    /// <summary>Numbers starting with this are answered by a machine.</summary>
+    public const string MachinePrefix = "+1415555098";
+
     private IPlaywright? playwright;
     private Task<string>? finishedBatch;
 
@@ -37,7 +40,11 @@ public sealed class DashboardApp : IAsyncLifetime
     {
         var simulator = AppUnderTest.DefaultSimulatorOptions();
         simulator.Agents.Add(new SimulatedAgent { AgentId = AgentId, Name = "Dashboard agent", AllowedOverrides = ["first_message"] });
-        simulator.NumberRules = [new NumberRule { Pattern = BusyPrefix + "*", Outcome = SimulatedOutcome.Busy }];
+        simulator.NumberRules =
+        [
+            new NumberRule { Pattern = BusyPrefix + "*", Outcome = SimulatedOutcome.Busy },
+            new NumberRule { Pattern = MachinePrefix + "*", Outcome = SimulatedOutcome.Voicemail },
+        ];
         simulator.PostCallWebhookSecret = AppUnderTest.WebhookSecret;
         simulator.ConversationScripts.AddRange(FinishedBatchScripts);
         App = await AppUnderTest.StartAsync(simulator, new Dictionary<string, string?> { ["Batch:DefaultAgentId"] = AgentId });

@@ -82,6 +82,7 @@ public sealed partial class DashboardEndpointTests(DashboardApp dashboard) : IAs
     [Theory]
     [InlineData("api/batch-calling/btcal_000000000000000000000000/recipients")]
     [InlineData("api/batch-calling/btcal_000000000000000000000000/summary")]
+    [InlineData("api/batch-calling/btcal_000000000000000000000000/timeline")]
     public async Task UnknownBatch_404SaysWhichBatch(string path)
     {
         using var response = await Http.GetAsync(path);
@@ -93,6 +94,7 @@ public sealed partial class DashboardEndpointTests(DashboardApp dashboard) : IAs
     [Theory]
     [InlineData("api/batch-calling/{0}/recipients")]
     [InlineData("api/batch-calling/{0}/summary")]
+    [InlineData("api/batch-calling/{0}/timeline")]
     [InlineData("api/batch-calling/defaults")]
     [InlineData("api/batch-calling/agents/agent_test")]
     [InlineData("api/batch-calling/phone-numbers/phnum_test")]
@@ -103,6 +105,37 @@ public sealed partial class DashboardEndpointTests(DashboardApp dashboard) : IAs
         using var response = await anonymous.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, batchId));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Timeline_FinishedBatch_PerMinuteCountsMatchTheExportedTimestamps()
+    {
+        var timeline = await GetJsonAsync($"api/batch-calling/{batchId}/timeline");
+        var rows = await dashboard.App.ExportRowsAsync(batchId);
+
+        Assert.Equal(1, timeline.GetProperty("bucket_minutes").GetInt32());
+        Assert.Equal((5, 3, 5), (timeline.GetProperty("dialed").GetInt32(), timeline.GetProperty("answered").GetInt32(), timeline.GetProperty("ended").GetInt32()));
+        Assert.Equal(ExpectedTimeline(rows), timeline.GetProperty("buckets").EnumerateArray().Select(b =>
+            (b.GetProperty("start_unix").GetInt64(), b.GetProperty("dialed").GetInt32(), b.GetProperty("answered").GetInt32(), b.GetProperty("ended").GetInt32())));
+    }
+
+    /// <summary>Calls per minute counted afresh from the export's dispatched_at, answered_at and ended_at columns.</summary>
+    public static List<(long StartUnix, int Dialed, int Answered, int Ended)> ExpectedTimeline(IEnumerable<Dictionary<string, string>> rows)
+    {
+        var minutes = new SortedDictionary<long, int[]>();
+        foreach (var row in rows)
+        {
+            foreach (var (column, series) in new[] { ("dispatched_at", 0), ("answered_at", 1), ("ended_at", 2) })
+            {
+                if (row[column] is { Length: > 0 } text)
+                {
+                    var minute = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds() / 60 * 60;
+                    (minutes.TryGetValue(minute, out var counts) ? counts : minutes[minute] = new int[3])[series]++;
+                }
+            }
+        }
+
+        return [.. minutes.Select(m => (m.Key, m.Value[0], m.Value[1], m.Value[2]))];
     }
 
     [Fact]

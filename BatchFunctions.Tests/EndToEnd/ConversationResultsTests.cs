@@ -3,7 +3,6 @@ using System.Text.Json;
 using BatchFunctions.Domain;
 using BatchFunctions.Storage;
 using BatchFunctions.Tests.Infrastructure;
-using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 using TelephonySimulator;
 
@@ -28,7 +27,7 @@ public sealed class ConversationResultsTests
         await app.WaitForStatusAsync(batchId, "completed");
         var store = app.Services.GetRequiredService<ConversationResultStore>();
         await Eventually.ValueAsync(async () => (await store.ListRangeAsync(batchId, 0, numbers.Count, CancellationToken.None)).Count == numbers.Count ? "all" : null, TimeSpan.FromSeconds(90));
-        var rows = await ExportAsync(app, batchId);
+        var rows = await app.ExportRowsAsync(batchId);
         using var page = JsonDocument.Parse(await app.Http.GetStringAsync($"api/batch-calling/{batchId}/recipients?limit=10"));
         var results = await store.ListRangeAsync(batchId, 0, numbers.Count, CancellationToken.None);
         var lost = app.Simulator.Conversations.Single(c => c.ToNumber == numbers[0]).ConversationId;
@@ -78,19 +77,4 @@ public sealed class ConversationResultsTests
         },
         WebhookDelaySeconds = 300,
     };
-
-    private static async Task<List<Dictionary<string, string>>> ExportAsync(AppUnderTest app, string batchId)
-    {
-        await using var stream = await app.Http.GetStreamAsync($"v1/convai/batch-calling/{batchId}/export");
-        using var csv = CsvReader.Create(stream, new CsvReaderOptions(), leaveOpen: false);
-        csv.ReadHeader();
-        var headers = csv.Headers.ToList();
-        var rows = new List<Dictionary<string, string>>();
-        while (csv.Read())
-        {
-            rows.Add(headers.Select((h, i) => (h, v: csv.GetString(i) ?? "")).ToDictionary(p => p.h, p => p.v));
-        }
-
-        return rows;
-    }
 }

@@ -66,6 +66,22 @@ public static class BatchDriver
         }
     }
 
+    /// <summary>The batch's CSV export, a dictionary per row keyed by header.</summary>
+    public static async Task<List<Dictionary<string, string>>> ExportRowsAsync(this AppUnderTest app, string batchId)
+    {
+        await using var stream = await app.Http.GetStreamAsync($"v1/convai/batch-calling/{batchId}/export");
+        using var csv = CsvHelper.CsvReader.Create(stream, new CsvHelper.CsvReaderOptions(), leaveOpen: false);
+        csv.ReadHeader();
+        var headers = csv.Headers.ToList();
+        var rows = new List<Dictionary<string, string>>();
+        while (csv.Read())
+        {
+            rows.Add(headers.Select((h, i) => (h, v: csv.GetString(i) ?? "")).ToDictionary(p => p.h, p => p.v));
+        }
+
+        return rows;
+    }
+
     public static BatchControl Control(this AppUnderTest app) => app.Services.GetRequiredService<BatchControl>();
 
     public static Dictionary<string, JsonElement> RecipientsByNumber(this JsonElement batch) =>

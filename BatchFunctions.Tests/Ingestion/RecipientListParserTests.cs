@@ -32,6 +32,19 @@ public sealed class RecipientListParserTests
         Assert.Equal(["first_message", "language", "system_prompt", "voice_id"], list.OverrideColumns);
     }
 
+    [Fact]
+    public void Parse_VoicemailMessageColumn_KeptApartFromTheAgentAndAnOverlongOneIsARowError()
+    {
+        var list = Parse($"phone_number,name,voicemail_message\n+14155551000,Ann,Please call us back.\n+14155551001,Bob,\n+14155551002,Cy,{new string('a', 1001)}\n");
+
+        Assert.Equal(["Please call us back.", null], list.Recipients.Select(r => r.VoicemailMessage));
+        Assert.False(list.Recipients[0].ClientData.DynamicVariables.ContainsKey("voicemail_message"));
+        Assert.Equal(1, list.VoicemailMessages);
+        var error = Assert.Single(list.RowErrors);
+        Assert.Equal((4, "voicemail_message"), (error.RowNumber, error.Column));
+        Assert.Contains("1,001 characters long; the limit is 1,000", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("phone_number;name\n+14155551000;Ann\n", ";")]
     [InlineData("phone_number\tname\n+14155551000\tAnn\n", "\t")]

@@ -81,6 +81,7 @@ public static class ApiRequests
             BatchSetting.AgentId => ["body", "agent_id"],
             BatchSetting.PhoneNumberId => ["body", "agent_phone_number_id"],
             BatchSetting.Recipients or BatchSetting.Overrides => ["body", "recipients"],
+            BatchSetting.VoicemailMessage => ["body", "voicemail_message"],
             _ => ["body"],
         },
         rejection.Message);

@@ -42,6 +42,9 @@ public static class ApiRoutes
 
     /// <summary>Counts of the batch's conversation results, for the dashboard's charts.</summary>
     public const string Results = ExtensionsPrefix + "/" + BatchId + "/results";
+
+    /// <summary>The batch's calls dialed, answered and ended per minute, for the dashboard's chart.</summary>
+    public const string Timeline = ExtensionsPrefix + "/" + BatchId + "/timeline";
     public const string Defaults = ExtensionsPrefix + "/defaults";
     public const string Agent = ExtensionsPrefix + "/agents/{agentId}";
     public const string PhoneNumber = ExtensionsPrefix + "/phone-numbers/{phoneNumberId}";

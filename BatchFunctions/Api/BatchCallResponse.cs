@@ -40,4 +40,8 @@ public sealed record BatchCallResponse(
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<BatchRecipientResponse>? Recipients { get; init; }
+
+    /// <summary>Ours: what is said after the beep when an answering machine answers; absent when the batch sets none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? VoicemailMessage { get; init; }
 }

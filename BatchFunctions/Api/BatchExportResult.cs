@@ -98,6 +98,7 @@ public sealed class BatchExportResult(
                 RecipientColumns.FirstMessage => agent?.FirstMessage,
                 RecipientColumns.Language => agent?.Language,
                 RecipientColumns.SystemPrompt => agent?.Prompt?.Prompt,
+                RecipientColumns.VoicemailMessage => recipient.VoicemailMessage,
                 _ => recipient.ClientData.ConversationConfigOverride?.Tts?.VoiceId,
             });
         }
@@ -179,6 +180,9 @@ public sealed class BatchExportResult(
             AddIf(configOverride?.Agent?.Language, RecipientColumns.Language);
             AddIf(configOverride?.Agent?.Prompt?.Prompt, RecipientColumns.SystemPrompt);
             AddIf(configOverride?.Tts?.VoiceId, RecipientColumns.VoiceId);
+
+            // Not an override, but a special input column all the same: it goes back into the sheet as it came.
+            AddIf(recipient.VoicemailMessage, RecipientColumns.VoicemailMessage);
             if (outcome.Results is { } results)
             {
                 foreach (var field in results.DataCollection.Keys)

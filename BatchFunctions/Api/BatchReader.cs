@@ -95,6 +95,23 @@ public sealed class BatchReader(BatchIndex index, RecipientStore recipients, Att
         }
     }
 
+    /// <summary>
+    /// Every call record of the batch, a block of <see cref="BlockSize"/> indexes at a time (one prefix query each,
+    /// retried as the recipient reads are), so a caller that counts as they pass holds one block at most.
+    /// </summary>
+    public async IAsyncEnumerable<CallState> CallsAsync(
+        DurableTaskClient durable, string batchId, int totalRecipients, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var block = 0; block * BlockSize < totalRecipients; block++)
+        {
+            var number = block;
+            foreach (var call in (await WithRetriesAsync(() => CallsInBlockAsync(durable, batchId, number, cancellationToken), cancellationToken)).Values)
+            {
+                yield return call;
+            }
+        }
+    }
+
     private Task<BatchState?> ReadBatchEntityAsync(DurableTaskClient durable, string batchId, CancellationToken cancellationToken) =>
         WithRetriesAsync(async () => (await durable.Entities.GetEntityAsync<BatchState>(BatchEntity.IdFor(batchId), cancellation: cancellationToken))?.State, cancellationToken);
 

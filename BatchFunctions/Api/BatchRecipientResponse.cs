@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using BatchFunctions.Domain;
 
 namespace BatchFunctions.Api;
@@ -28,4 +29,9 @@ public sealed record BatchRecipientResponse(
     string? WaitingTimeZone,
     string? WaitingLocalOpening,
 
-    RecipientConversationResponse? ConversationResults);
+    RecipientConversationResponse? ConversationResults)
+{
+    /// <summary>Ours: the recipient's own voicemail message, when it has one (else the batch's applies).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? VoicemailMessage { get; init; }
+}

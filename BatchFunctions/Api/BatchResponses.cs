@@ -41,7 +41,10 @@ public static class BatchResponses
             state.Waiting?.Reason,
             state.Waiting?.Until?.ToUnixTimeSeconds(),
             state.Waiting?.TimeZone,
-            state.Waiting?.LocalOpening);
+            state.Waiting?.LocalOpening)
+        {
+            VoicemailMessage = definition.VoicemailMessage,
+        };
     }
 
     public static BatchRecipientResponse Recipient(RecipientOutcome outcome, DateTimeOffset batchCreatedAt, BatchStatus batchStatus) =>
@@ -65,5 +68,8 @@ public static class BatchResponses
         waiting?.Until?.ToUnixTimeSeconds(),
         waiting?.TimeZone,
         waiting?.LocalOpening,
-        RecipientConversationResponse.From(results));
+        RecipientConversationResponse.From(results))
+    {
+        VoicemailMessage = recipient.VoicemailMessage,
+    };
 }

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
+using BatchFunctions.Domain;
+using BatchFunctions.Ingestion;
 
 namespace BatchFunctions.Api;
 
@@ -40,6 +42,7 @@ public static class OpenApiDocument
             ["BatchOverviewResponse"] = SchemaOf<BatchOverviewResponse>(),
             ["RecipientPageResponse"] = SchemaOf<RecipientPageResponse>(),
             ["BatchResultsResponse"] = SchemaOf<BatchResultsResponse>(),
+            ["CallTimelineResponse"] = SchemaOf<CallTimelineResponse>(),
             ["AgentResponse"] = SchemaOf<AgentResponse>(),
             ["PhoneNumberResponse"] = SchemaOf<PhoneNumberResponse>(),
             ["BatchDefaultsResponse"] = SchemaOf<BatchDefaultsResponse>(),
@@ -171,6 +174,11 @@ public static class OpenApiDocument
             $"Counted over the conversations whose results have arrived, in one pass; each field shows its {BatchResultsReader.ValuesShown} most frequent values, the rest as \"{BatchResultsReader.OtherValues}\", and null for conversations that collected nothing.",
             parameters: [batchId],
             responses: Responses(("200", "The counts", Json("#/components/schemas/BatchResultsResponse")), NotFound()));
+        yield return Op("get", ApiRoutes.Timeline, "getBatchTimeline", "The batch's calls dialed, answered and ended per minute (our addition)", "extensions",
+            $"Counted from every call record's timestamps in one streamed pass (each recipient's latest attempt; only attempts that reached the provider). "
+            + $"At most {CallTimeline.MaxBuckets} buckets: a batch spanning more minutes is counted in wider ones (bucket_minutes). Buckets with nothing in them are left out.",
+            parameters: [batchId],
+            responses: Responses(("200", "The counts per bucket", Json("#/components/schemas/CallTimelineResponse")), NotFound()));
         var conversationId = PathParameter("conversationId", "The ElevenLabs conversation id (conv_...), as in a recipient's conversation_id.");
         yield return Op("get", ApiRoutes.Conversation, "getConversation", "A conversation's transcript, analysis and data collected, as ElevenLabs reported it (our addition)", "extensions",
             "The body is ElevenLabs' own conversation shape (GET /v1/convai/conversations/{id}), kept when its post-call webhook came or when it was fetched. 404 until then, and for conversations of other apps.",
@@ -363,6 +371,7 @@ public static class OpenApiDocument
                 ["id"] = Str(),
                 ["phone_number"] = new JsonObject { ["type"] = "string", ["description"] = "E.164, or national form for the deployment's Batch__DefaultRegion." },
                 ["conversation_initiation_client_data"] = clientData,
+                ["voicemail_message"] = VoicemailMessage("Ours: this recipient's message instead of the batch's."),
             },
         };
         var telephony = new JsonObject
@@ -389,9 +398,15 @@ public static class OpenApiDocument
                 ["timezone"] = new JsonObject { ["type"] = "string", ["description"] = "IANA time zone, e.g. Europe/London." },
                 ["telephony_call_config"] = telephony,
                 ["target_concurrency_limit"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = SubmitRequestReader.MaxConcurrencyLimit },
+                ["voicemail_message"] = VoicemailMessage(
+                    "Ours: said after the beep when an answering machine answers (turns on detect_message_end detection); the recipient then ends voicemail, "
+                    + "failure_reason voicemail_message_left. Absent: the agent takes the call, as without it."),
             },
         };
     }
+
+    private static JsonObject VoicemailMessage(string description) =>
+        new() { ["type"] = "string", ["minLength"] = 1, ["maxLength"] = VoicemailMessages.MaxLength, ["description"] = description };
 
     private static JsonObject UploadForm() => new()
     {
@@ -407,6 +422,7 @@ public static class OpenApiDocument
             ["target_concurrency_limit"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
             ["scheduled_time_unix"] = new JsonObject { ["type"] = "integer" },
             ["timezone"] = Str(),
+            [BlobBatchSettings.VoicemailMessage] = VoicemailMessage("Ours: said after the beep when an answering machine answers; a voicemail_message column sets it per recipient."),
         },
     };
 }

@@ -66,6 +66,7 @@ public sealed class SubmitRequestReader(IOptions<BatchDefaultsOptions> defaults,
         var timezone = Timezone(body, found);
         var concurrency = OptionalInt(body, ["body", "target_concurrency_limit"], "target_concurrency_limit", 1, MaxConcurrencyLimit, found);
         var telephony = TelephonyConfig(body, found);
+        var voicemailMessage = VoicemailMessage(body, ["body"], found);
         foreach (var field in UnsupportedBatchFields)
         {
             RefuseIfSet(body, field, ["body", field], found);
@@ -77,8 +78,12 @@ public sealed class SubmitRequestReader(IOptions<BatchDefaultsOptions> defaults,
             return null;
         }
 
-        var request = new BatchRequest(name!, agentId!, phoneNumberId!, concurrency, source, ScheduledAt: scheduledAt, Timezone: timezone, TelephonyCallConfig: telephony);
-        return new SubmittedBatch(request, new ParsedRecipientList(recipients, [], overrideColumns, new FileDescription(RecipientFileFormat.Json, null, "utf-8")));
+        var request = new BatchRequest(name!, agentId!, phoneNumberId!, concurrency, source, ScheduledAt: scheduledAt, Timezone: timezone, TelephonyCallConfig: telephony,
+            VoicemailMessage: voicemailMessage);
+        return new SubmittedBatch(request, new ParsedRecipientList(recipients, [], overrideColumns, new FileDescription(RecipientFileFormat.Json, null, "utf-8"))
+        {
+            VoicemailMessages = recipients.Count(r => r.VoicemailMessage is not null),
+        });
     }
 
     private List<Recipient> Recipients(JsonElement body, out IReadOnlyList<string> overrideColumns, List<ValidationIssue> issues)
@@ -132,6 +137,7 @@ public sealed class SubmitRequestReader(IOptions<BatchDefaultsOptions> defaults,
             var id = OptionalString(item, "id", issues, at);
             CheckLength(id, [.. at, "id"], issues);
             RefuseIfSet(item, "whatsapp_user_id", [.. at, "whatsapp_user_id"], issues);
+            var voicemailMessage = VoicemailMessage(item, at, issues);
             var clientData = ClientData(item, at, overrides, issues);
             if (clientData is not null)
             {
@@ -154,7 +160,7 @@ public sealed class SubmitRequestReader(IOptions<BatchDefaultsOptions> defaults,
             firstIndexOfNumber[phone] = i;
             if (clientData is not null)
             {
-                var recipient = new Recipient(recipients.Count, 0, phone, clientData, id);
+                var recipient = new Recipient(recipients.Count, 0, phone, clientData, id) { VoicemailMessage = voicemailMessage };
                 if (StoredRecipientSize.TooLarge(recipient) is { } tooLarge)
                 {
                     issues.Add(ValidationIssue.Value(at, tooLarge));
@@ -370,6 +376,27 @@ public sealed class SubmitRequestReader(IOptions<BatchDefaultsOptions> defaults,
         {
             issues.Add(ValidationIssue.Value(at, $"'{field}' is not supported by this self-hosted batch-calling app; leave it out."));
         }
+    }
+
+    /// <summary>Ours, on the batch and on each recipient: what to leave on an answering machine after its beep.</summary>
+    private static string? VoicemailMessage(JsonElement owner, object[] at, List<ValidationIssue> issues)
+    {
+        var message = OptionalString(owner, "voicemail_message", issues, at);
+        if (message is null)
+        {
+            return null;
+        }
+
+        if (VoicemailMessages.Problem(message) is { } problem)
+        {
+            issues.Add(message.Length > VoicemailMessages.MaxLength
+                ? new ValidationIssue("string_too_long", [.. at, "voicemail_message"], $"String should have at most {VoicemailMessages.MaxLength} characters. {problem}",
+                    Ctx: new { max_length = VoicemailMessages.MaxLength })
+                : ValidationIssue.Value([.. at, "voicemail_message"], problem, message));
+            return null;
+        }
+
+        return message.Trim();
     }
 
     private static DateTimeOffset? ScheduledTime(JsonElement body, List<ValidationIssue> issues)

@@ -97,7 +97,7 @@ public sealed class UploadedBatchReader(IOptions<BatchDefaultsOptions> defaults,
     /// <summary>A refused upload in FastAPI's shape: the reason at the file, then each row left out at its row and column.</summary>
     public static IEnumerable<ValidationIssue> Issues(BatchRejectedException rejection, ParsedRecipientList? list)
     {
-        yield return rejection.Setting is BatchSetting.AgentId or BatchSetting.PhoneNumberId
+        yield return rejection.Setting is BatchSetting.AgentId or BatchSetting.PhoneNumberId or BatchSetting.VoicemailMessage
             ? ApiRequests.IssueFor(rejection)
             : ValidationIssue.Value(["body", FileField], rejection.Message);
         foreach (var row in list?.RowErrors.Take(MaxRowErrors) ?? [])

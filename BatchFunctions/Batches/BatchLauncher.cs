@@ -102,6 +102,7 @@ public sealed class BatchLauncher(
             throw new BatchRejectedException($"Phone number '{request.PhoneNumberId}' is not enabled for outbound calls in ElevenLabs.") { Setting = BatchSetting.PhoneNumberId };
         }
 
+        CheckVoicemailMessages(request, list, phone);
         if (request.Timezone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
             throw new BatchRejectedException($"'{zone}' is not an IANA time zone; use a name such as America/New_York or Europe/London.") { Setting = BatchSetting.Timezone };
@@ -133,8 +134,40 @@ public sealed class BatchLauncher(
             request.Source,
             request.ScheduledAt,
             request.Timezone,
-            request.TelephonyCallConfig,
-            plan);
+            request.VoicemailMessage is null ? request.TelephonyCallConfig : VoicemailMessages.DetectingMessageEnd(request.TelephonyCallConfig ?? TelephonyCallConfig.Default),
+            plan,
+            request.VoicemailMessage);
+    }
+
+    /// <summary>
+    /// A voicemail message is said when Twilio's detection reports the end of a machine's greeting, which only
+    /// detect_message_end does, and only on calls this app places through Twilio.
+    /// </summary>
+    private static void CheckVoicemailMessages(BatchRequest request, ParsedRecipientList list, PhoneNumberProfile phone)
+    {
+        if (request.VoicemailMessage is null && list.VoicemailMessages == 0)
+        {
+            return;
+        }
+
+        var who = request.VoicemailMessage is not null
+            ? "The batch sets voicemail_message"
+            : $"{list.VoicemailMessages} recipient{(list.VoicemailMessages == 1 ? " has" : "s have")} a voicemail_message";
+        if (phone.Provider == PhoneProvider.SipTrunk)
+        {
+            throw new BatchRejectedException(
+                $"{who}, but phone number '{phone.PhoneNumberId}' is a SIP trunk, which ElevenLabs dials itself with no answering-machine detection "
+                + "this app can act on. Use a Twilio number, or leave the voicemail message out.")
+            { Setting = BatchSetting.VoicemailMessage };
+        }
+
+        if (request.TelephonyCallConfig?.TwilioMachineDetection?.Mode == MachineDetectionMode.Enable)
+        {
+            throw new BatchRejectedException(
+                $"{who}, but machine detection is 'enable', which reports a machine as its greeting starts, so a message would be talked over. "
+                + "Set machine_detection to detect_message_end, or leave it out (a voicemail message turns detect_message_end on).")
+            { Setting = BatchSetting.VoicemailMessage };
+        }
     }
 
     private static string OverrideSetting(string column) => column switch

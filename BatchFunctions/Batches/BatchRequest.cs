@@ -9,6 +9,7 @@ namespace BatchFunctions.Batches;
 /// <param name="ScheduledAt">When dialing may begin (ElevenLabs' scheduled_time_unix); null: at once.</param>
 /// <param name="Timezone">IANA zone of the schedule, also the zone of recipients whose own zone is unknown.</param>
 /// <param name="TelephonyCallConfig">ElevenLabs' telephony_call_config; null: the app's defaults.</param>
+/// <param name="VoicemailMessage">Left after the beep on answering machines (ours); recipients may have their own.</param>
 public sealed record BatchRequest(
     string Name,
     string AgentId,
@@ -21,4 +22,5 @@ public sealed record BatchRequest(
     CallingWindow? Window = null,
     RetryRules? Retries = null,
     string? DoNotCallList = null,
-    TelephonyCallConfig? TelephonyCallConfig = null);
+    TelephonyCallConfig? TelephonyCallConfig = null,
+    string? VoicemailMessage = null);

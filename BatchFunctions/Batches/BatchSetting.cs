@@ -9,4 +9,5 @@ public enum BatchSetting
     Overrides,
     Timezone,
     DoNotCallList,
+    VoicemailMessage,
 }

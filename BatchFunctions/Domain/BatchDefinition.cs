@@ -7,6 +7,7 @@ namespace BatchFunctions.Domain;
 /// <param name="Timezone">The IANA time zone the schedule was given in, reported back as given.</param>
 /// <param name="TelephonyCallConfig">ElevenLabs' telephony_call_config as submitted; null = the app's defaults.</param>
 /// <param name="Plan">When and how often to dial: calling window, retry rules, do-not-call list.</param>
+/// <param name="VoicemailMessage">Said after the beep when an answering machine takes a call (ours); null: the agent takes every answered call.</param>
 public sealed record BatchDefinition(
     string BatchId,
     string Name,
@@ -23,4 +24,5 @@ public sealed record BatchDefinition(
     DateTimeOffset? ScheduledAt = null,
     string? Timezone = null,
     TelephonyCallConfig? TelephonyCallConfig = null,
-    DialPlan? Plan = null);
+    DialPlan? Plan = null,
+    string? VoicemailMessage = null);

@@ -19,4 +19,10 @@ public enum FailureReason
 
     /// <summary>No time within a week is inside the calling window in every zone the recipient may be in.</summary>
     [JsonStringEnumMemberName("outside_calling_window")] OutsideCallingWindow,
+
+    /// <summary>
+    /// An answering machine took the call and the batch's (or recipient's) voicemail message was left after its beep;
+    /// the recipient's status is voicemail. Not a fault: it says what happened instead of a conversation.
+    /// </summary>
+    [JsonStringEnumMemberName("voicemail_message_left")] VoicemailMessageLeft,
 }

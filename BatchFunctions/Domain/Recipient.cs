@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace BatchFunctions.Domain;
 
 /// <summary>One person to call, as accepted from the list.</summary>
@@ -10,4 +12,11 @@ public sealed record Recipient(int Index, int RowNumber, string PhoneNumber, Con
 {
     /// <summary>IANA zones of the recipient's local time, resolved when the batch is launched (for calling windows).</summary>
     public IReadOnlyList<string> TimeZones { get; init; } = [];
+
+    /// <summary>
+    /// What to say on the recipient's answering machine after its beep, instead of the batch's message; null: the batch's.
+    /// Left out of the stored JSON when unset, so lists without the column store nothing more.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? VoicemailMessage { get; init; }
 }

@@ -30,6 +30,9 @@ public static class BlobBatchSettings
     public const string Recording = "recording";
     public const string MachineDetection = "machine_detection";
 
+    /// <summary>Ours: what to say after the beep when an answering machine takes a call (detect_message_end detection).</summary>
+    public const string VoicemailMessage = "voicemail_message";
+
     /// <summary>The worksheet of an XLS or XLSX file to read; the first visible one when not set.</summary>
     public const string Sheet = "sheet";
 
@@ -63,11 +66,17 @@ public static class BlobBatchSettings
         }
 
         var timeZone = Value(TimeZone);
+        var voicemailMessage = Value(VoicemailMessage);
+        if (voicemailMessage is not null && VoicemailMessages.Problem(voicemailMessage) is { } problem)
+        {
+            throw new BatchRejectedException($"The metadata '{VoicemailMessage}': {problem}");
+        }
+
         var name = Value(CallName) ?? Path.GetFileNameWithoutExtension(blobName);
         var request = new BatchRequest(name, agentId, phoneNumberId, concurrency, $"blob:{blobName}", region,
             ScheduledStart(Value(ScheduledTime), timeZone), timeZone, Window(Value(CallingWindowHours), Value(CallingDays)),
             Retries(Value(RetryMaxAttempts), Value(RetryOn), Value(RetryDelayMinutes)), Value(DoNotCall),
-            Telephony(Value(RingingTimeout), Value(Recording), Value(MachineDetection)));
+            Telephony(Value(RingingTimeout), Value(Recording), Value(MachineDetection)), voicemailMessage);
         return (request, new RecipientFileSettings(region, Value(Sheet), Value(PhoneColumn)));
     }
 

@@ -11,6 +11,9 @@ public sealed record ParsedRecipientList(
     IReadOnlyList<string> OverrideColumns,
     FileDescription File) : IDisposable
 {
+    /// <summary>How many recipients carry a voicemail message of their own (the voicemail_message column).</summary>
+    public int VoicemailMessages { get; init; }
+
     /// <summary>Rows not called: each row once, however many problems it has.</summary>
     public int RowsLeftOut => RowErrors.Select(e => e.RowNumber).Distinct().Count();
 

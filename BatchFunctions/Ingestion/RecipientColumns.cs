@@ -12,6 +12,9 @@ public static class RecipientColumns
     /// <summary>The recipient's IANA time zone, for calling windows; it is also passed on as a dynamic variable.</summary>
     public const string TimeZone = "timezone";
 
+    /// <summary>Ours: what to leave on this recipient's answering machine after the beep; not passed to the agent.</summary>
+    public const string VoicemailMessage = "voicemail_message";
+
     public static readonly IReadOnlySet<string> Overrides =
         new HashSet<string>([Language, FirstMessage, SystemPrompt, VoiceId], StringComparer.Ordinal);
 

@@ -30,6 +30,7 @@ public static class RecipientListParser
         var firstRowOfNumber = new Dictionary<long, int>();
         var values = new DynamicVariableCache();
         var rows = 0;
+        var voicemailMessages = 0;
 
         // Reading stays on this thread (a file is read in order), checking rows runs on every core, and the
         // results are taken back in file order: duplicates are found and recipients numbered as if read one by one.
@@ -68,7 +69,7 @@ public static class RecipientListParser
             throw;
         }
 
-        return new ParsedRecipientList(recipients, errors, columns.OverrideColumns, file.Description);
+        return new ParsedRecipientList(recipients, errors, columns.OverrideColumns, file.Description) { VoicemailMessages = voicemailMessages };
 
         void Start(List<TabularRow> rowsToCheck)
         {
@@ -111,6 +112,7 @@ public static class RecipientListParser
                 }
 
                 firstRowOfNumber[digits] = row.RowNumber;
+                voicemailMessages += recipient.VoicemailMessage is null ? 0 : 1;
                 recipients.Add(recipient with { Index = recipients.Count });
             }
         }
@@ -129,12 +131,13 @@ public static class RecipientListParser
         }
 
         var timeZone = columns.TimeZoneIndex is { } timeZoneIndex ? TimeZone(row, timeZoneIndex, columns, errors) : null;
+        var voicemailMessage = columns.VoicemailMessageIndex is { } voicemailIndex ? VoicemailMessage(row, voicemailIndex, columns, errors) : null;
         if (errors.Count > 0)
         {
             return new CheckedRow(row.RowNumber, phone.Text, null, errors);
         }
 
-        var recipient = new Recipient(-1, row.RowNumber, e164!, ClientData(row, columns, timeZone, values));
+        var recipient = new Recipient(-1, row.RowNumber, e164!, ClientData(row, columns, timeZone, values)) { VoicemailMessage = voicemailMessage };
         if (StoredRecipientSize.TooLarge(recipient, row.Cells) is { } tooLarge)
         {
             var longest = Enumerable.Range(0, Math.Min(row.Cells.Count, columns.Headers.Count)).MaxBy(i => row.Cells[i].Text.Length);
@@ -201,6 +204,23 @@ public static class RecipientListParser
         return null;
     }
 
+    private static string? VoicemailMessage(TabularRow row, int index, ColumnMap columns, List<RowError> errors)
+    {
+        var cell = Cell(row, index);
+        if (cell.IsEmpty)
+        {
+            return null;
+        }
+
+        if (VoicemailMessages.Problem(cell.Text) is { } problem)
+        {
+            errors.Add(new RowError(row.RowNumber, columns.Headers[index], Shorten(cell.Text), problem));
+            return null;
+        }
+
+        return cell.Text.Trim();
+    }
+
     private static ConversationInitiationClientData ClientData(TabularRow row, ColumnMap columns, string? timeZone, DynamicVariableCache values)
     {
         var variables = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -251,6 +271,7 @@ public static class RecipientListParser
         IReadOnlyList<string> Headers,
         int PhoneIndex,
         int? TimeZoneIndex,
+        int? VoicemailMessageIndex,
         IReadOnlyDictionary<string, int> Overrides,
         IReadOnlyList<(string Name, int Index)> Variables)
     {
@@ -283,13 +304,14 @@ public static class RecipientListParser
             }
 
             var phoneIndex = PhoneColumnIndex(seen, trimmed, phoneColumn);
+            int? voicemailIndex = seen.TryGetValue(RecipientColumns.VoicemailMessage, out var voicemail) ? voicemail : null;
             var overrides = new Dictionary<string, int>(StringComparer.Ordinal);
             var variables = new List<(string, int)>();
             foreach (var (normalized, index) in seen.OrderBy(c => c.Value))
             {
-                if (index == phoneIndex)
+                if (index == phoneIndex || index == voicemailIndex)
                 {
-                    continue;
+                    continue; // The voicemail message is said to a machine, not handed to the agent.
                 }
 
                 if (RecipientColumns.Overrides.Contains(normalized))
@@ -303,7 +325,7 @@ public static class RecipientListParser
             }
 
             int? timeZoneIndex = seen.TryGetValue(RecipientColumns.TimeZone, out var tz) ? tz : null;
-            return new ColumnMap(trimmed, phoneIndex, timeZoneIndex, overrides, variables);
+            return new ColumnMap(trimmed, phoneIndex, timeZoneIndex, voicemailIndex, overrides, variables);
         }
 
         private static int PhoneColumnIndex(Dictionary<string, int> seen, List<string> headers, string? phoneColumn)

@@ -17,7 +17,9 @@ namespace TelephonySimulator.Tests.Infrastructure;
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
-    public const string DefaultTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>Hello from the test</Say></Response>";
+    /// <summary>Connects the call to a media stream, as an agent's TwiML does, so the call talks for its planned time.</summary>
+    public const string DefaultTwiml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Connect><Stream url=\"wss://agent.example.test/stream\" /></Connect></Response>";
 
     private readonly WebApplication app;
     private readonly ConcurrentQueue<ReceivedWebhook> received = new();

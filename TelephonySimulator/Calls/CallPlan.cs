@@ -17,4 +17,7 @@ internal sealed record CallPlan(SimulatedOutcome Outcome, double RingSeconds, do
 
     /// <summary>The <c>AnsweredBy</c> a number rule imposes on answering-machine detection.</summary>
     public string? AnsweredBy { get; init; }
+
+    /// <summary>How long an answering machine's greeting lasts before its beep, in simulated seconds.</summary>
+    public double GreetingSeconds { get; init; }
 }

@@ -94,6 +94,20 @@ internal sealed class CallPlayout(
 
         conversations.Answered(call);
         var talkSeconds = Plan.TalkSeconds;
+        var answeredBy = call.Snapshot().AnsweredBy;
+        var greetingSeconds = 0.0;
+        if (Request.MachineDetection == MachineDetectionMode.DetectMessageEnd && answeredBy?.StartsWith("machine_end", StringComparison.Ordinal) == true)
+        {
+            // Synchronous DetectMessageEnd: Twilio listens through the machine's greeting and fetches the TwiML only at
+            // its end (the beep), so whatever the TwiML says lands in the recording.
+            greetingSeconds = Plan.GreetingSeconds;
+            if (!await WaitAsync(greetingSeconds, hangupOrStop, stopping))
+            {
+                return;
+            }
+        }
+
+        string? twiml;
         if (Request.Url is { } answerUrl)
         {
             var answer = await webhooks.SendAsync(
@@ -103,6 +117,7 @@ internal sealed class CallPlayout(
                 AuthToken(),
                 stopping);
             call.RecordAnswerTwiml(answer.Body);
+            twiml = answer.IsSuccess ? answer.Body : null;
             if (answer.IsSuccess)
             {
                 conversations.LinkFromTwiml(call, answer.Body);
@@ -114,7 +129,15 @@ internal sealed class CallPlayout(
         }
         else
         {
+            twiml = Request.Twiml;
             call.RecordAnswerTwiml(Request.Twiml);
+        }
+
+        // TwiML that connects nowhere (a <Say> and <Hangup/>) is spoken to the callee, and the call ends with it.
+        if (TwimlScript.Parse(twiml) is { Connects: false } script)
+        {
+            call.RecordPlayed(script);
+            talkSeconds = script.Seconds;
         }
 
         // A REST hang-up may have ended the call while its TwiML was being fetched; then it was never "answered".
@@ -126,7 +149,7 @@ internal sealed class CallPlayout(
         await NotifyAsync(CallEvent.Answered, CallStatus.InProgress.ToWire(), stopping);
         if (await WaitAsync(talkSeconds, hangupOrStop, stopping))
         {
-            call.TryFinish(CallStatus.Completed, time.GetUtcNow(), (int)Math.Round(talkSeconds), 200, null);
+            call.TryFinish(CallStatus.Completed, time.GetUtcNow(), (int)Math.Round(greetingSeconds + talkSeconds), 200, null);
         }
     }
 

@@ -17,7 +17,9 @@ internal sealed record CallSnapshot(
     string? AnswerTwiml,
     IReadOnlyList<SimulatedCallback> Callbacks,
     TimeSpan QueueTime,
-    string? ConversationId)
+    string? ConversationId,
+    IReadOnlyList<string> Said,
+    IReadOnlyList<string> Played)
 {
     public SimulatedCall ToSimulatedCall() => new(
         Sid,
@@ -39,5 +41,7 @@ internal sealed record CallSnapshot(
         QueueTime = QueueTime,
         AnsweredBy = AnsweredBy,
         DurationSeconds = DurationSeconds,
+        Said = Said,
+        Played = Played,
     };
 }

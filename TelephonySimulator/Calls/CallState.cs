@@ -21,6 +21,7 @@ internal sealed class CallState(string sid, CallRequest request, CallPlan plan, 
     private int? errorCode;
     private string? answeredBy;
     private string? answerTwiml;
+    private TwimlScript? script;
     private int nextSequenceNumber;
     private string? linkedConversationId;
 
@@ -150,6 +151,15 @@ internal sealed class CallState(string sid, CallRequest request, CallPlan plan, 
         }
     }
 
+    /// <summary>The answer TwiML's speech and recordings, once the call has played them to the callee.</summary>
+    public void RecordPlayed(TwimlScript played)
+    {
+        lock (gate)
+        {
+            script = played;
+        }
+    }
+
     public void LinkConversation(string conversationId)
     {
         lock (gate)
@@ -178,7 +188,9 @@ internal sealed class CallState(string sid, CallRequest request, CallPlan plan, 
                 answerTwiml,
                 [.. callbacks],
                 StartAt - createdAt,
-                Request.ConversationId ?? linkedConversationId);
+                Request.ConversationId ?? linkedConversationId,
+                script?.Said ?? [],
+                script?.Played ?? []);
         }
     }
 

@@ -9,6 +9,10 @@ internal sealed class OutcomePlanner(SimulatorOptions options)
     private const double VoicemailMinSeconds = 4;
     private const double VoicemailMaxSeconds = 12;
 
+    // An answering machine's greeting, up to its beep: what DetectMessageEnd listens through before it reports.
+    private const double GreetingMinSeconds = 3;
+    private const double GreetingMaxSeconds = 9;
+
     // Same order as the weights drawn from in DrawOutcome.
     private static readonly SimulatedOutcome[] WeightedOutcomes =
     [
@@ -69,6 +73,7 @@ internal sealed class OutcomePlanner(SimulatorOptions options)
             ReorderCallbackProbability = rule?.ReorderCallbacks == true ? 1 : options.ReorderCallbackProbability,
             LoseTerminalCallback = rule?.LoseTerminalCallback == true,
             AnsweredBy = rule?.AnsweredBy,
+            GreetingSeconds = DeterministicDraw.Between(GreetingMinSeconds, GreetingMaxSeconds, DeterministicDraw.Uniform(options.Seed, to, ordinal, "greeting")),
         };
     }
 

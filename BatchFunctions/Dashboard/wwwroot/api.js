@@ -134,6 +134,7 @@ export const pauseBatch = (id) => api(`${extensionPath(id)}/pause`, { method: 'P
 export const resumeBatch = (id) => api(`${extensionPath(id)}/resume`, { method: 'POST' });
 export const exportBatch = (id) => download(`${batchPath(id)}/export`, { fallbackName: `${id}.csv` });
 export const batchResults = (id, signal) => api(`${extensionPath(id)}/results`, { signal });
+export const batchTimeline = (id, signal) => api(`${extensionPath(id)}/timeline`, { signal });
 export const conversation = (id) => api(`api/batch-calling/conversations/${encodeURIComponent(id)}`);
 export const conversationAudio = async (id) => (await api(`api/batch-calling/conversations/${encodeURIComponent(id)}/audio`, { raw: true })).blob();
 export const batchDefaults = (key) => api('api/batch-calling/defaults', { key });

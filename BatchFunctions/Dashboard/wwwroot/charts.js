@@ -56,3 +56,57 @@ export const outcomeRows = (counts) => [
   { label: 'Unsuccessful', count: counts.failure, kind: 'failure' },
   { label: 'Unknown', count: counts.unknown, kind: 'unknown' },
 ];
+
+const series = [['dialed', 'Dialed'], ['answered', 'Answered'], ['ended', 'Ended']];
+const plot = { left: 44, right: 12, top: 10, bottom: 28, width: 520, height: 190 };
+
+/**
+ * Calls dialed, answered and ended over time, one line each (told apart by dash pattern as well as colour), with
+ * the same numbers as a table. timeline: the /timeline answer, whose buckets leave out the empty ones; the chart
+ * puts zeros in between so that time runs evenly along it. label(unixSeconds) writes a bucket's start.
+ */
+export function timelineChart({ id, title, timeline, label }) {
+  const step = timeline.bucket_minutes * 60;
+  const byStart = new Map(timeline.buckets.map((b) => [b.start_unix, b]));
+  const first = timeline.buckets[0].start_unix;
+  const count = (timeline.buckets.at(-1).start_unix - first) / step + 1;
+  const points = Array.from({ length: count }, (_, i) => byStart.get(first + i * step) ?? { start_unix: first + i * step, dialed: 0, answered: 0, ended: 0 });
+  const max = Math.max(1, ...points.flatMap((p) => series.map(([key]) => p[key])));
+  const innerWidth = plot.width - plot.left - plot.right;
+  const innerHeight = plot.height - plot.top - plot.bottom;
+  const x = (i) => plot.left + (count === 1 ? innerWidth / 2 : (innerWidth * i) / (count - 1));
+  const y = (value) => plot.top + innerHeight - (innerHeight * value) / max;
+
+  const picture = svg('svg', { viewBox: `0 0 ${plot.width} ${plot.height}`, class: 'chart timeline', 'aria-hidden': 'true', focusable: 'false' });
+  for (const value of [0, Math.round(max / 2), max]) {
+    picture.append(
+      svg('line', { x1: plot.left, x2: plot.width - plot.right, y1: y(value), y2: y(value), class: 'chart-grid' }),
+      svg('text', { x: plot.left - 6, y: y(value), class: 'chart-value', 'text-anchor': 'end', 'dominant-baseline': 'middle' }, formatNumber(value)));
+  }
+
+  const ticks = count === 1 ? [0] : count === 2 ? [0, 1] : [0, Math.floor((count - 1) / 2), count - 1];
+  for (const i of ticks) {
+    const anchor = count === 1 || (i !== 0 && i !== count - 1) ? 'middle' : i === 0 ? 'start' : 'end';
+    picture.append(svg('text', { x: x(i), y: plot.height - 8, class: 'chart-label', 'text-anchor': anchor }, label(points[i].start_unix)));
+  }
+
+  for (const [key] of series) {
+    picture.append(svg('polyline', { points: points.map((p, i) => `${x(i)},${y(p[key])}`).join(' '), class: `chart-line series-${key}` }));
+    if (count <= 60) {
+      points.forEach((p, i) => picture.append(svg('circle', { cx: x(i), cy: y(p[key]), r: 3, class: `chart-point series-${key}` })));
+    }
+  }
+
+  const legend = h('ul', { class: 'chart-legend', 'aria-hidden': 'true' },
+    series.map(([key, name]) => h('li', {}, h('span', { class: `swatch series-${key}` }), name)));
+  const per = timeline.bucket_minutes === 1 ? 'minute' : `${timeline.bucket_minutes} minutes`;
+  const table = h('table', { class: 'chart-table', id: `${id}-table` },
+    h('caption', { class: 'visually-hidden' }, `Calls per ${per}; periods without calls are left out`),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, timeline.bucket_minutes === 1 ? 'Minute' : `${per} from`),
+      series.map(([, name]) => h('th', { scope: 'col', class: 'num' }, name)))),
+    h('tbody', {}, timeline.buckets.map((b) => h('tr', {},
+      h('th', { scope: 'row' }, h('time', { datetime: new Date(b.start_unix * 1000).toISOString() }, label(b.start_unix))),
+      series.map(([key]) => h('td', { class: 'num' }, formatNumber(b[key])))))),
+    h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, 'Total'), series.map(([key]) => h('td', { class: 'num' }, formatNumber(timeline[key]))))));
+  return h('figure', { class: 'chart-figure', id }, h('figcaption', {}, `${title}, per ${per}`), picture, legend, table);
+}

@@ -7,6 +7,8 @@ import { announce, describeLocation, failureName, field, formatNumber, h, setFie
 const days = [['mon', 'Monday'], ['tue', 'Tuesday'], ['wed', 'Wednesday'], ['thu', 'Thursday'], ['fri', 'Friday'], ['sat', 'Saturday'], ['sun', 'Sunday']];
 const retryOutcomes = [['busy', 'Busy'], ['no_answer', 'No answer'], ['voicemail', 'Voicemail'], ['transient_failure', 'Telephony fault']];
 
+// The app's limit (VoicemailMessages.MaxLength). No maxlength attribute: a browser cuts a longer paste short without a word.
+const voicemailMaxLength = 1000;
 const input = (id, attributes = {}) => h('input', { id, name: id, type: 'text', ...attributes });
 
 export function renderCreate(main) {
@@ -58,6 +60,7 @@ export function renderCreate(main) {
   const machine = h('select', { id: 'machine-detection', name: 'machine_detection' },
     h('option', { value: '' }, 'Off'), h('option', { value: 'enable' }, 'Detect, connect at once'), h('option', { value: 'detect_message_end' }, 'Detect, wait for the beep'));
   const recording = h('input', { type: 'checkbox', id: 'recording', name: 'recording' });
+  const voicemail = h('textarea', { id: 'voicemail-message', name: 'voicemail_message', rows: '3' });
   const doNotCall = input('do-not-call', { autocomplete: 'off', spellcheck: 'false' });
   const region = input('region', { maxlength: '2', autocomplete: 'off', size: '4' });
   const sheet = input('sheet', { autocomplete: 'off' });
@@ -74,7 +77,7 @@ export function renderCreate(main) {
       field(agentId, 'Agent', 'The ElevenLabs agent id that takes the calls.'), agentInfo, agentOptions,
       field(phoneId, 'Phone number', 'The ElevenLabs phone number id the calls come from.'), phoneInfo, phoneOptions),
     h('fieldset', {}, h('legend', {}, 'Recipients'),
-      field(file, 'Recipient file (CSV, XLS or XLSX)', 'A phone_number column is required; other columns become dynamic variables; language, first_message, system_prompt and voice_id override the agent.'),
+      field(file, 'Recipient file (CSV, XLS or XLSX)', 'A phone_number column is required; other columns become dynamic variables; language, first_message, system_prompt and voice_id override the agent; voicemail_message is that recipient\'s voicemail message.'),
       h('div', { class: 'actions' }, templateCsv, templateXlsx), templateError,
       report),
     h('fieldset', {}, h('legend', {}, 'When'),
@@ -96,6 +99,8 @@ export function renderCreate(main) {
       field(concurrency, 'Calls at once', 'Leave empty for the computed share of the workspace and agent limits.', { inline: true }),
       field(ringing, 'Ringing timeout (seconds)', '5 to 600.', { inline: true }),
       field(machine, 'Answering machine detection', null, { inline: true }),
+      field(voicemail, 'Voicemail message',
+        `Said after the beep when an answering machine answers, instead of connecting the agent (detection then waits for the beep). Up to ${voicemailMaxLength} characters; a voicemail_message column sets it per recipient. Empty: the agent takes every answered call.`),
       h('div', { class: 'field' }, recording, h('label', { for: 'recording' }, 'Record calls (Twilio)')),
       field(doNotCall, 'Do-not-call list', 'A blob in the app\'s storage, as container/name, one number per line.'),
       field(region, 'Region', 'Two letters, for numbers written without a country code.', { inline: true }),
@@ -124,7 +129,7 @@ export function renderCreate(main) {
     call_name: name, agent_id: agentId, agent_phone_number_id: phoneId, file, scheduled_time: date, timezone: zone,
     calling_window: windowStart, calling_days: dayBoxes[0], retry_max_attempts: attempts, retry_on: retryBoxes[0],
     retry_delay_minutes: retryDelay, target_concurrency_limit: concurrency, ringing_timeout_secs: ringing,
-    machine_detection: machine, recording, do_not_call: doNotCall, region, sheet, phone_column: phoneColumn,
+    machine_detection: machine, voicemail_message: voicemail, recording, do_not_call: doNotCall, region, sheet, phone_column: phoneColumn,
   };
 
   // Defaults: the configured agent and phone number, and those recent batches used.
@@ -232,12 +237,19 @@ export function renderCreate(main) {
 
     if (region.value && !/^[A-Za-z]{2}$/.test(region.value.trim())) errors.set(region, 'The region is two letters, such as US or GB.');
 
+    if (voicemail.value.length > voicemailMaxLength) {
+      errors.set(voicemail, `The voicemail message is ${voicemail.value.length} characters long; the limit is ${voicemailMaxLength}.`);
+    } else if (voicemail.value.trim() && machine.value === 'enable') {
+      errors.set(machine, 'A voicemail message needs detection that waits for the beep; choose that, or Off.');
+    }
+
     add('call_name', name.value);
     add('agent_id', agentId.value);
     add('agent_phone_number_id', phoneId.value);
     add('target_concurrency_limit', concurrency.value);
     add('ringing_timeout_secs', ringing.value);
     add('machine_detection', machine.value);
+    add('voicemail_message', voicemail.value.trim());
     if (recording.checked) add('recording', 'true');
     add('do_not_call', doNotCall.value);
     add('region', region.value.toUpperCase());

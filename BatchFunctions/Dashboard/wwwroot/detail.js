@@ -1,10 +1,10 @@
 // One batch, live: the summary is polled every two seconds (one small request); the recipients table
 // shows one server page at a time and is fetched again only when the counts moved, at most every five
 // seconds, so a 10,000-recipient batch costs the same to watch as a small one.
-import { batchRecipients, batchResults, batchSummary, cancelBatch, exportBatch, pauseBatch, phoneNumber, resumeBatch, retryBatch } from './api.js';
-import { barChart, outcomeRows } from './charts.js';
+import { batchRecipients, batchResults, batchSummary, batchTimeline, cancelBatch, exportBatch, pauseBatch, phoneNumber, resumeBatch, retryBatch } from './api.js';
+import { barChart, outcomeRows, timelineChart } from './charts.js';
 import { verdictName } from './conversation.js';
-import { announce, confirmAction, failureName, formatDuration, formatNumber, formatTime, h, progressBar, statusBadge, statusName, waitingText } from './ui.js';
+import { announce, confirmAction, failureName, formatDuration, formatHourMinute, formatNumber, formatTime, h, progressBar, statusBadge, statusName, waitingText } from './ui.js';
 
 const summaryEveryMs = 2000;
 const tableAtMostEveryMs = 5000;
@@ -55,6 +55,8 @@ export function renderDetail(main, batchId) {
   const updated = h('p', { class: 'hint', id: 'summary-updated' });
   const summaryError = h('p', { class: 'form-error', role: 'alert', id: 'summary-error' });
 
+  const timelineHolder = h('div', { id: 'timeline-chart' });
+  const timelineNote = h('p', { class: 'hint', id: 'timeline-note' }, 'No calls yet.');
   const resultsHolder = h('div', { id: 'results-charts', class: 'charts' });
   const resultsNote = h('p', { class: 'hint', id: 'results-note' }, 'No conversation results yet.');
   const statusFilter = h('select', { id: 'recipient-status', name: 'status' }, filters.map(([value, label]) => h('option', { value }, label)));
@@ -77,6 +79,9 @@ export function renderDetail(main, batchId) {
     h('section', { 'aria-labelledby': 'summary-heading' },
       h('h2', { id: 'summary-heading' }, 'Summary'),
       summaryError, progressHolder, cards, failure, updated),
+    h('section', { 'aria-labelledby': 'timeline-heading', id: 'timeline-section' },
+      h('h2', { id: 'timeline-heading' }, 'Calls over time'),
+      timelineNote, timelineHolder),
     h('section', { 'aria-labelledby': 'results-heading', id: 'results-section' },
       h('h2', { id: 'results-heading' }, 'What the calls achieved'),
       resultsNote, resultsHolder),
@@ -87,7 +92,7 @@ export function renderDetail(main, batchId) {
       h('table', { id: 'recipients-table' },
         h('caption', { class: 'visually-hidden' }, 'Recipients of this batch'),
         h('thead', {}, h('tr', {},
-          ['Row', 'Phone number', 'Dynamic variables', 'Status', 'Result', 'Failure reason', 'Attempts', 'Conversation'].map((c) =>
+          ['Row', 'Phone number', 'Dynamic variables', 'Status', 'Result', 'Reason', 'Attempts', 'Conversation'].map((c) =>
             h('th', { scope: 'col', class: c === 'Row' || c === 'Attempts' ? 'num' : '' }, c)))),
         tableBody),
       h('nav', { class: 'pager', 'aria-label': 'Pages of recipients' }, first, previous, range, next, last)));
@@ -256,6 +261,7 @@ export function renderDetail(main, batchId) {
       next.disabled = last.disabled = offset + pageSize >= total;
       performance.mark('recipients-rendered');
       loadResults();
+      loadTimeline();
     } catch (e) {
       if (e.name === 'AbortError' || stopped) return;
       tableError.textContent = `Could not load the recipients: ${e.message}`;
@@ -327,6 +333,27 @@ export function renderDetail(main, batchId) {
           barChart({ id: `chart-field-${i}`, title: `Collected: ${field}`, rows: values.map((v) => ({ label: v.value ?? '(nothing collected)', count: v.count })), headers: ['Value', 'Calls'] })));
     } catch (e) {
       if (!stopped) resultsNote.textContent = `Could not load the results: ${e.message}`;
+    }
+  }
+
+  /** Like the result charts, fetched again only when the table was: the counts it draws moved. */
+  async function loadTimeline() {
+    try {
+      const timeline = await batchTimeline(batchId);
+      if (stopped) return;
+      if (timeline.buckets.length === 0) {
+        timelineNote.textContent = 'No calls yet.';
+        timelineHolder.replaceChildren();
+        return;
+      }
+
+      // A batch within one day reads best by the clock; one over several days needs the date too.
+      const days = new Set(timeline.buckets.map((b) => new Date(b.start_unix * 1000).toDateString()));
+      const label = days.size === 1 ? (unix) => formatHourMinute(unix) : (unix) => formatTime(unix);
+      timelineNote.textContent = `Dialed ${formatNumber(timeline.dialed)}, answered ${formatNumber(timeline.answered)}, ended ${formatNumber(timeline.ended)} (each recipient's latest attempt).`;
+      timelineHolder.replaceChildren(timelineChart({ id: 'chart-timeline', title: 'Calls dialed, answered and ended', timeline, label }));
+    } catch (e) {
+      if (!stopped) timelineNote.textContent = `Could not load the calls over time: ${e.message}`;
     }
   }
 

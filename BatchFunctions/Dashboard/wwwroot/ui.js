@@ -26,6 +26,7 @@ export function h(tag, attributes = {}, ...children) {
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+const hourMinute = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const numbers = new Intl.NumberFormat();
 
 export const formatNumber = (n) => numbers.format(n ?? 0);
@@ -33,6 +34,8 @@ export const formatNumber = (n) => numbers.format(n ?? 0);
 export const formatTime = (unix) => (unix ? dateTime.format(new Date(unix * 1000)) : '—');
 
 export const formatClock = (date) => timeOnly.format(date);
+
+export const formatHourMinute = (unix) => hourMinute.format(new Date(unix * 1000));
 
 export function formatDuration(seconds) {
   if (!Number.isFinite(seconds)) {
@@ -138,6 +141,7 @@ const failureNames = {
   agent_unavailable: 'Agent unavailable',
   do_not_call: 'On do-not-call list',
   outside_calling_window: 'Outside calling window',
+  voicemail_message_left: 'Message left',
 };
 
 export const failureName = (reason) => (reason ? failureNames[reason] ?? reason : '');

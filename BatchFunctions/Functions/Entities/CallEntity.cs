@@ -62,6 +62,25 @@ public sealed partial class CallEntity(ILogger<CallEntity> logger) : TaskEntity<
         }
     }
 
+    /// <summary>
+    /// Says why the recipient ends as voicemail: the message was left. The answer webhook sends this and the status
+    /// callback the call's end, in no guaranteed order, so it applies before the end and after it (as voicemail) alike.
+    /// </summary>
+    public void RecordVoicemailMessage(VoicemailMessageLeft left)
+    {
+        BeginAttempt(left.Attempt, left.At);
+        if (left.Attempt == State.Attempt && (!State.Status.IsTerminal() || State.Status == RecipientStatus.Voicemail))
+        {
+            State = State with
+            {
+                FailureReason = FailureReason.VoicemailMessageLeft,
+                FailureDetail = $"Message left: an answering machine answered and the voicemail message was said after its greeting ({left.AnsweredBy}).",
+                AnsweredBy = State.AnsweredBy ?? left.AnsweredBy,
+                UpdatedAt = State.Status.IsTerminal() ? State.UpdatedAt : left.At,
+            };
+        }
+    }
+
     public void ApplyProgress(CallProgress progress)
     {
         BeginAttempt(progress.Attempt, progress.ReceivedAt);

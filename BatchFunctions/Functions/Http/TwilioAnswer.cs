@@ -10,13 +10,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Twilio.TwiML;
 
 namespace BatchFunctions.Functions.Http;
 
 /// <summary>
 /// Twilio fetches this when the callee answers. ElevenLabs' register-call returns the TwiML that
 /// connects the call to the agent with this recipient's dynamic variables and overrides; it is
-/// handed back to Twilio verbatim.
+/// handed back to Twilio verbatim. When the batch or recipient has a voicemail message and Twilio reports that an
+/// answering machine's greeting has ended, the message is said instead (no agent, no conversation) and the call hangs up.
 /// </summary>
 [WithoutApiKey("Twilio cannot send our key; it signs its requests, and TwilioRequestAuthenticator refuses unsigned ones.")]
 public sealed partial class TwilioAnswer(
@@ -58,6 +60,16 @@ public sealed partial class TwilioAnswer(
                 return await ApologizeAsync(durable, target, "The batch or recipient no longer exists.", cancellationToken);
             }
 
+            // Under DetectMessageEnd Twilio asks for the TwiML only once a machine's greeting has ended: what is said now is recorded.
+            var answeredBy = form["AnsweredBy"].ToString();
+            if (VoicemailMessages.IsGreetingEnd(answeredBy) && (recipient.VoicemailMessage ?? definition.VoicemailMessage) is { } message)
+            {
+                await durable.Entities.SignalEntityAsync(CallEntity.IdFor(target.BatchId, target.RecipientIndex), nameof(CallEntity.RecordVoicemailMessage),
+                    new VoicemailMessageLeft(target.Attempt, answeredBy, clock.GetUtcNow()), cancellation: cancellationToken);
+                LogLeavingVoicemail(target.BatchId, target.RecipientIndex, target.Attempt, answeredBy);
+                return new ContentResult { Content = new VoiceResponse().Say(message).Hangup().ToString(), ContentType = "text/xml", StatusCode = StatusCodes.Status200OK };
+            }
+
             var twiml = await elevenLabs.RegisterTwilioCallAsync(
                 new RegisterCallRequest(definition.AgentId, definition.FromNumber, recipient.PhoneNumber, recipient.ClientData), cancellationToken);
             if (ConversationIdIn(twiml) is { } conversationId)
@@ -96,6 +108,9 @@ public sealed partial class TwilioAnswer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an answer request to {Path} without a valid Twilio signature")]
     private partial void LogForged(string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} recipient {RecipientIndex} attempt {Attempt}: answering machine ({AnsweredBy}), leaving the voicemail message")]
+    private partial void LogLeavingVoicemail(string batchId, int recipientIndex, int attempt, string answeredBy);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Batch {BatchId} recipient {RecipientIndex} answered but could not reach the agent: {Detail}")]
     private partial void LogAgentUnavailable(string batchId, int recipientIndex, string detail);

@@ -82,7 +82,8 @@ public sealed class PlaceCall(
                     new SipTrunkCallRequest(attempt.Dial.AgentId, attempt.Dial.PhoneNumberId, recipient.PhoneNumber, recipient.ClientData,
                         new SipTelephonyCallConfig(attempt.Dial.Telephony.RingingTimeoutSecs)),
                     CancellationToken.None)
-                : await twilio.PlaceAsync(new CallRequest(batchId, ticket.RecipientIndex, ticket.Attempt, recipient.PhoneNumber, attempt.Dial.FromNumber, attempt.Dial.Telephony));
+                : await twilio.PlaceAsync(new CallRequest(batchId, ticket.RecipientIndex, ticket.Attempt, recipient.PhoneNumber, attempt.Dial.FromNumber,
+                    recipient.VoicemailMessage is null ? attempt.Dial.Telephony : VoicemailMessages.DetectingMessageEnd(attempt.Dial.Telephony)));
             return await RecordAsync(attempt, result);
         }
         catch (TransientTelephonyException e) when (e.OutcomeUnknown)
