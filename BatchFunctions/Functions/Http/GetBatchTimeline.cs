@@ -22,7 +22,7 @@ public sealed class GetBatchTimeline(BatchReader batches)
     {
         if (await batches.GetAsync(durable, batchId, cancellationToken) is not { } batch)
         {
-            return ApiError.NotFound($"There is no batch '{batchId}'.");
+            return ApiError.NoSuchBatch(batchId);
         }
 
         var timeline = new CallTimeline();
