@@ -101,6 +101,7 @@ public static class ChaosRun
     {
         ["Dispatch:WorkspaceConcurrencyLimit"] = settings.WorkspaceConcurrencyLimit.ToString(CultureInfo.InvariantCulture),
         ["Dispatch:LiveCallCheckInterval"] = settings.LiveCallCheckInterval.ToString("c", CultureInfo.InvariantCulture),
+        [DurableTestHost.VisibilityTimeoutSetting] = DurableTestHost.CrashRecoveryVisibilityTimeout,
 
         // Split brain, abandoned and discarded messages are the engine coping with the injected kills and extra
         // workers, as designed; at Warning they drown a run's own timeline.

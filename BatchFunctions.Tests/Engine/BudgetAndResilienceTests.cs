@@ -33,7 +33,11 @@ public sealed class BudgetAndResilienceTests
         simulator.TalkSeconds = new DurationRange { Min = 10, Max = 30 };
         // Callbacks that arrive while no worker runs may be lost (Twilio does not retry them); the
         // watchdog, here after 5 s, asks the simulator about such calls.
-        await using var app = await AppUnderTest.StartAsync(simulator, new Dictionary<string, string?> { ["Dispatch:LiveCallCheckInterval"] = "00:00:05" });
+        await using var app = await AppUnderTest.StartAsync(simulator, new Dictionary<string, string?>
+        {
+            ["Dispatch:LiveCallCheckInterval"] = "00:00:05",
+            [DurableTestHost.VisibilityTimeoutSetting] = DurableTestHost.CrashRecoveryVisibilityTimeout,
+        });
         var numbers = BatchDriver.Numbers(20);
         var batchId = await app.LaunchAsync(numbers, new Dictionary<string, string> { ["target_concurrency_limit"] = "4" });
         await app.WaitForCallsAsync(6);

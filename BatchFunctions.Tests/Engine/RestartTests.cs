@@ -22,7 +22,11 @@ public sealed class RestartTests
         var simulator = AppUnderTest.DefaultSimulatorOptions();
         simulator.TimeAcceleration = 10;
         simulator.TalkSeconds = new DurationRange { Min = 30, Max = 60 };
-        await using var app = await AppUnderTest.StartAsync(simulator, new Dictionary<string, string?> { ["Dispatch:LiveCallCheckInterval"] = "00:00:05" });
+        await using var app = await AppUnderTest.StartAsync(simulator, new Dictionary<string, string?>
+        {
+            ["Dispatch:LiveCallCheckInterval"] = "00:00:05",
+            [DurableTestHost.VisibilityTimeoutSetting] = DurableTestHost.CrashRecoveryVisibilityTimeout,
+        });
         var numbers = BatchDriver.Numbers(20);
         var batchId = await app.LaunchAsync(numbers, new Dictionary<string, string> { ["target_concurrency_limit"] = "5" });
         await app.WaitForCallsAsync(7, TimeSpan.FromSeconds(90));

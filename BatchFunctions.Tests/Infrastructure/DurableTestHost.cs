@@ -31,8 +31,11 @@ public sealed class DurableTestHost : IAsyncDisposable
         Client = client;
     }
 
-    /// <summary>Configuration key for the queues' visibility timeout (default 30 s; the Functions host's is 5 minutes).</summary>
+    /// <summary>Configuration key for the queues' visibility timeout; the Functions host's 5 minutes by default.</summary>
     public const string VisibilityTimeoutSetting = "TestHost:QueueVisibilityTimeout";
+
+    /// <summary>For tests that kill a worker: its messages come back to the others within seconds, not minutes.</summary>
+    public const string CrashRecoveryVisibilityTimeout = "00:00:30";
 
     public CoreDurableTaskClient Client { get; }
 
@@ -46,7 +49,7 @@ public sealed class DurableTestHost : IAsyncDisposable
         var loggerFactory = services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
         var visibilityTimeout = services.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?[VisibilityTimeoutSetting] is { } configured
             ? TimeSpan.Parse(configured, System.Globalization.CultureInfo.InvariantCulture)
-            : TimeSpan.FromSeconds(30);
+            : TimeSpan.FromMinutes(5);
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
@@ -55,11 +58,11 @@ public sealed class DurableTestHost : IAsyncDisposable
             UseSeparateQueueForEntityWorkItems = true,
             MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
 
-            // After a crash, messages a dead worker had taken reappear after these timeouts (5 minutes and
-            // 30 seconds by default); shorter here so crash tests finish quickly. The price: on a loaded
-            // machine an orchestration's messages can wait in the worker's buffer longer than that, reappear,
-            // are taken twice and fail their deletes (PopReceiptMismatch), and the orchestration stalls for
-            // minutes. Benchmarks, which crash nothing, set VisibilityTimeoutSetting to the host's default.
+            // After a crash, messages a dead worker had taken reappear after this timeout: the host's 5
+            // minutes unless a test that kills workers asks for CrashRecoveryVisibilityTimeout. Shorter is not
+            // free: on a loaded machine an orchestration's messages can wait in the worker's buffer longer
+            // than 30 s, reappear, are taken twice and fail their deletes (PopReceiptMismatch), and the
+            // orchestration stalls for minutes.
             ControlQueueVisibilityTimeout = visibilityTimeout,
             WorkItemQueueVisibilityTimeout = visibilityTimeout,
             LeaseInterval = TimeSpan.FromSeconds(10),

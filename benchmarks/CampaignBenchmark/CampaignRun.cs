@@ -20,12 +20,6 @@ internal sealed record CampaignRun(
     int Generations,
     string LargestHistoryKinds)
 {
-    /// <summary>
-    /// The Functions host's queue visibility timeout: the tests' shorter one (for quick crash recovery)
-    /// makes a loaded machine's orchestrations stall, which is the harness, not the engine.
-    /// </summary>
-    private const string HostVisibilityTimeout = "00:05:00";
-
     /// <param name="stopAfter">
     /// End the measurement after this long even if the batch is still running: a list too large to
     /// finish on one machine still shows whether its history stays bounded. Utilisation is then not
@@ -42,7 +36,6 @@ internal sealed record CampaignRun(
         {
             ["Dispatch:WorkspaceConcurrencyLimit"] = (concurrency * 2).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Twilio:CallsPerSecond"] = "1000",
-            [DurableTestHost.VisibilityTimeoutSetting] = HostVisibilityTimeout,
         });
 
         var numbers = Enumerable.Range(0, recipients).Select(i => $"+1415{2_000_000 + i}").ToList();
@@ -125,7 +118,6 @@ internal sealed record CampaignRun(
         {
             ["Dispatch:WorkspaceConcurrencyLimit"] = workspaceLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Twilio:CallsPerSecond"] = "1000",
-            [DurableTestHost.VisibilityTimeoutSetting] = HostVisibilityTimeout,
         });
         var target = new Dictionary<string, string> { ["target_concurrency_limit"] = targetEach.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         var ids = await Task.WhenAll(
@@ -148,7 +140,6 @@ internal sealed record CampaignRun(
         {
             ["Twilio:CallsPerSecond"] = callsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Dispatch:WorkspaceConcurrencyLimit"] = "100",
-            [DurableTestHost.VisibilityTimeoutSetting] = HostVisibilityTimeout,
         });
         var batchId = await app.LaunchAsync(BatchDriver.Numbers(recipients, first: 0), new Dictionary<string, string> { ["target_concurrency_limit"] = "50" });
         await app.WaitForStatusAsync(batchId, "completed", TimeSpan.FromMinutes(30));
