@@ -34,6 +34,9 @@ public sealed class DurableTestHost : IAsyncDisposable
     /// <summary>Configuration key for the queues' visibility timeout; the Functions host's 5 minutes by default.</summary>
     public const string VisibilityTimeoutSetting = "TestHost:QueueVisibilityTimeout";
 
+    /// <summary>As host.json sets it (see where the service is configured).</summary>
+    public const int EntityMessageReorderWindowInMinutes = 0;
+
     /// <summary>For tests that kill a worker: its messages come back to the others within seconds, not minutes.</summary>
     public const string CrashRecoveryVisibilityTimeout = "00:00:30";
 
@@ -56,6 +59,13 @@ public sealed class DurableTestHost : IAsyncDisposable
             TaskHubName = taskHubName,
             PartitionCount = 1,
             UseSeparateQueueForEntityWorkItems = true,
+
+            // As host.json sets it: no reordering of entity messages. The engine's reordering parks a
+            // message until its predecessor arrives, and a late message from an earlier execution of the
+            // sender (after continue-as-new) resets what it has seen, so every later message of the new
+            // execution waited for the 30-minute window: batches stalled with all their calls ended. Every
+            // entity operation an orchestration sends is idempotent and order-insensitive instead.
+            EntityMessageReorderWindowInMinutes = EntityMessageReorderWindowInMinutes,
             MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
 
             // After a crash, messages a dead worker had taken reappear after this timeout: the host's 5

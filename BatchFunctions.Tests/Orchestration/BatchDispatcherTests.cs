@@ -227,7 +227,8 @@ public sealed class BatchDispatcherTests
         dispatcher.CallEnded(new CallEnded(live[2].RecipientIndex, 1, null, RecipientStatus.Completed));
 
         Assert.NotNull(dispatcher.NextDial(now));
-        Assert.Equal(2, dispatcher.SlotsToRelease(now));
+        Assert.Equal(1, dispatcher.ReleaseToSend(now)?.Keep);
+        Assert.Null(dispatcher.ReleaseToSend(now));
     }
 
     [Fact]

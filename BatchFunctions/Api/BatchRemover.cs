@@ -52,7 +52,7 @@ public sealed partial class BatchRemover(BatchIndex index, RecipientStore recipi
         await conversations.DeleteAsync(batchId, cancellationToken);
 
         // Its slots go back at once rather than when its lease expires.
-        await durable.Entities.SignalEntityAsync(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Release), new LeaseRelease(batchId, 0, Finished: true), cancellation: cancellationToken);
+        await durable.Entities.SignalEntityAsync(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Release), LeaseRelease.Deleted(batchId), cancellation: cancellationToken);
         if (found)
         {
             LogDeleted(batchId);

@@ -22,33 +22,46 @@ public sealed class WorkspaceBudgetEntity : TaskEntity<WorkspaceBudgetState>
     public LeaseGrant Acquire(LeaseRequest request)
     {
         var leases = Unexpired(request.At);
-        var held = leases.TryGetValue(request.BatchId, out var current) ? current.Leased : 0;
+        var known = leases.TryGetValue(request.BatchId, out var current);
+        if (known && request.Seq <= current!.Seq)
+        {
+            // A repeat, or overtaken by a later message of the batch: answer with what stands.
+            return Grant(leases, current.Leased, request.Capacity);
+        }
+
+        var held = known ? current!.Leased : 0;
         var others = leases.Where(l => l.Key != request.BatchId).Sum(l => l.Value.Leased);
         var leased = Math.Max(held, Math.Min(request.Wanted, request.Capacity - others));
-        leases[request.BatchId] = new BatchLease(leased, request.Wanted, request.At + request.Duration);
+        leases[request.BatchId] = new BatchLease(leased, request.Wanted, request.At + request.Duration, request.Seq);
         State = new WorkspaceBudgetState(leases);
-        var wanting = leases.Values.Count(l => l.Wanted > 0);
-        return new LeaseGrant(leased, Math.Max(1, request.Capacity / Math.Max(1, wanting)), wanting);
+        return Grant(leases, leased, request.Capacity);
     }
 
     public void Release(LeaseRelease release)
     {
-        if (!State.Leases.TryGetValue(release.BatchId, out var current))
+        var leases = new Dictionary<string, BatchLease>(State.Leases, StringComparer.Ordinal);
+        if (leases.TryGetValue(release.BatchId, out var current) && release.Seq <= current.Seq)
         {
             return;
         }
 
-        var leases = new Dictionary<string, BatchLease>(State.Leases, StringComparer.Ordinal);
         if (release.Finished)
         {
-            leases.Remove(release.BatchId);
+            // Kept as a zero lease until it would have expired, so a late request of the batch is seen as late.
+            leases[release.BatchId] = new BatchLease(0, 0, current?.ExpiresAt ?? DateTimeOffset.MinValue, release.Seq);
         }
-        else
+        else if (current is not null)
         {
-            leases[release.BatchId] = current with { Leased = Math.Max(0, current.Leased - release.Count) };
+            leases[release.BatchId] = current with { Leased = Math.Min(current.Leased, release.Keep), Seq = release.Seq };
         }
 
         State = new WorkspaceBudgetState(leases);
+    }
+
+    private static LeaseGrant Grant(Dictionary<string, BatchLease> leases, int leased, int capacity)
+    {
+        var wanting = leases.Values.Count(l => l.Wanted > 0);
+        return new LeaseGrant(leased, Math.Max(1, capacity / Math.Max(1, wanting)), wanting);
     }
 
     protected override WorkspaceBudgetState InitializeState(TaskEntityOperation entityOperation) => new(new Dictionary<string, BatchLease>());

@@ -170,9 +170,9 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
             }
         }
 
-        if (dispatcher.SlotsToRelease(Now) is > 0 and var surplus)
+        if (dispatcher.ReleaseToSend(Now) is { } release)
         {
-            await context.Entities.SignalEntityAsync(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Release), new LeaseRelease(run.BatchId, surplus));
+            await context.Entities.SignalEntityAsync(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Release), release);
         }
     }
 
@@ -194,7 +194,7 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
             await context.Entities.SignalEntityAsync(BatchEntity.IdFor(run.BatchId), nameof(BatchEntity.MarkDispatchFinished), new BatchMilestone(BatchOrchestrator.Now(context)));
         }
 
-        await context.Entities.SignalEntityAsync(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Release), new LeaseRelease(run.BatchId, dispatcher.Leased, Finished: true));
+        await context.Entities.SignalEntityAsync(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Release), dispatcher.FinalRelease(Now));
         context.CreateReplaySafeLogger<BatchOrchestrator>().BatchDispatched(run.BatchId, run.TotalRecipients);
         return dispatcher.Carry() with { Leased = 0 };
     }

@@ -44,7 +44,9 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchRun, BatchRun>
             context.CreateReplaySafeLogger<BatchOrchestrator>().BatchCrashed(run.BatchId, e.Message);
             await context.Entities.SignalEntityAsync(BatchEntity.IdFor(run.BatchId), nameof(BatchEntity.Fail),
                 new BatchFailure(FailureReason.ConfigurationError, $"The batch stopped on an internal error: {e.Message}", Now(context)));
-            await context.Entities.SignalEntityAsync(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Release), new LeaseRelease(run.BatchId, 0, Finished: true));
+            await context.Entities.SignalEntityAsync(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Release), 
+                // Numbered after any lease message this episode sent (each took one number above the time's ticks).
+                new LeaseRelease(run.BatchId, 0, context.CurrentUtcDateTime.Ticks + 10_000, Finished: true));
             return run with { Leased = 0, Stopped = true };
         }
     }

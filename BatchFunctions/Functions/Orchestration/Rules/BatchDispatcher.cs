@@ -180,16 +180,24 @@ public sealed class BatchDispatcher
 
         lease.Asked();
         var wanting = Dialing && HasDialableSoon(now) ? concurrency : live.Count;
-        return new LeaseRequest(run.BatchId, wanting, run.Dial.WorkspaceShare, new DateTimeOffset(now, TimeSpan.Zero), run.Dial.LeaseDuration);
+        return new LeaseRequest(run.BatchId, wanting, run.Dial.WorkspaceShare, new DateTimeOffset(now, TimeSpan.Zero), run.Dial.LeaseDuration, lease.NextSeq(now));
     }
 
     public void LeaseGranted(LeaseGrant grant, DateTime now) => lease.Granted(grant, now, live.Count);
 
     public void LeaseFailed(DateTime now) => lease.NotGranted(now);
 
-    /// <summary>Slots to give back now: those the batch cannot use, or holds beyond its fair share while others wait.</summary>
-    public int SlotsToRelease(DateTime now) =>
-        lease.Surplus(Dialing && HasDialableSoon(now) ? concurrency : live.Count, concurrency, live.Count);
+    /// <summary>
+    /// Slots to give back now, as the lease the batch keeps: those it cannot use, or holds beyond its fair
+    /// share while others wait. Null when it keeps them all.
+    /// </summary>
+    public LeaseRelease? ReleaseToSend(DateTime now) =>
+        lease.Surplus(Dialing && HasDialableSoon(now) ? concurrency : live.Count, concurrency, live.Count) > 0
+            ? new LeaseRelease(run.BatchId, lease.Leased, lease.NextSeq(now))
+            : null;
+
+    /// <summary>The batch is done: every slot goes back.</summary>
+    public LeaseRelease FinalRelease(DateTime now) => new(run.BatchId, 0, lease.NextSeq(now), Finished: true);
 
     // ---- Dialing ------------------------------------------------------------------------------------
 
@@ -448,8 +456,10 @@ public sealed class BatchDispatcher
             return null;
         }
 
-        reported = new BatchProgress(counts, new DateTimeOffset(now, TimeSpan.Zero), runtime);
-        reportedAt = now;
+        // Strictly later than the last snapshot, even within one episode (whose time stands still): the
+        // entity keeps the latest by time, and the engine may deliver two snapshots the other way round.
+        reportedAt = now > reportedAt ? now : reportedAt.AddTicks(1);
+        reported = new BatchProgress(counts, new DateTimeOffset(reportedAt, TimeSpan.Zero), runtime);
         return reported;
     }
 

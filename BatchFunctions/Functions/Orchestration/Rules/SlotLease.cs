@@ -28,6 +28,14 @@ public sealed class SlotLease(int leased, DateTime now)
 
     public bool Asking { get; private set; }
 
+    private long lastSeq;
+
+    /// <summary>
+    /// The place of the next lease message in the batch's order: never below the time's ticks, so a later
+    /// generation or operator retry (which start from zero) still counts as newer.
+    /// </summary>
+    public long NextSeq(DateTime now) => lastSeq = Math.Max(lastSeq + 1, now.Ticks);
+
     /// <summary>Ask when more slots would be used and the last refusal is old enough, or when the lease is due for renewal.</summary>
     public bool ShouldAsk(DateTime now, int wanted, int live) =>
         !Asking && (Leased < wanted && live >= Leased && now >= askAt || Leased > 0 && now >= renewAt);
