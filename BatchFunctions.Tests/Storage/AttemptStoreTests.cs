@@ -19,7 +19,7 @@ public sealed class AttemptStoreTests
     [Fact]
     public async Task ClaimAsync_ManyRunsAtOnce_ExactlyOneWins()
     {
-        var claims = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => store.ClaimAsync(batchId, 0, id, 0, Now, CancellationToken.None)));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => store.ClaimAsync(batchId, 0, id, 0, queued: false, Now, CancellationToken.None)));
 
         Assert.Single(claims, c => c.Won);
     }
@@ -31,10 +31,10 @@ public sealed class AttemptStoreTests
         await store.EnqueueAsync(batchId, 0, [new QueuedAttempt(id.RecipientIndex, id.Attempt, Now.AddMinutes(1))], CancellationToken.None);
         Assert.Single(await store.TakeDueAsync(batchId, 0, Now.AddHours(1), new HashSet<AttemptId>(), 10, CancellationToken.None));
 
-        Assert.True((await store.ClaimAsync(batchId, 0, id, 0, Now, CancellationToken.None)).Won);
+        Assert.True((await store.ClaimAsync(batchId, 0, id, 0, queued: false, Now, CancellationToken.None)).Won);
 
         Assert.Empty(await store.TakeDueAsync(batchId, 0, Now.AddHours(1), new HashSet<AttemptId>(), 10, CancellationToken.None));
-        Assert.False((await store.ClaimAsync(batchId, 0, id, 0, Now, CancellationToken.None)).Won);
+        Assert.False((await store.ClaimAsync(batchId, 0, id, 0, queued: false, Now, CancellationToken.None)).Won);
     }
 
     [Fact]
@@ -42,15 +42,15 @@ public sealed class AttemptStoreTests
     {
         // Run A claims, the provider says it created nothing, A gives the claim back; the orchestrator
         // has given up on the dial and its look-up finds the attempt never dialed.
-        Assert.True((await store.ClaimAsync(batchId, 0, id, 0, Now, CancellationToken.None)).Won);
+        Assert.True((await store.ClaimAsync(batchId, 0, id, 0, queued: false, Now, CancellationToken.None)).Won);
         await store.ReleaseAsync(batchId, id, CancellationToken.None);
 
         var redialAs = await store.WithdrawAsync(batchId, id, 0, CancellationToken.None);
 
         // A redelivered run of try 0 (after a cancel, nothing else would stop it) loses; the redial wins.
         Assert.Equal(1, redialAs);
-        Assert.False((await store.ClaimAsync(batchId, 0, id, 0, Now, CancellationToken.None)).Won);
-        Assert.True((await store.ClaimAsync(batchId, 0, id, 1, Now, CancellationToken.None)).Won);
+        Assert.False((await store.ClaimAsync(batchId, 0, id, 0, queued: false, Now, CancellationToken.None)).Won);
+        Assert.True((await store.ClaimAsync(batchId, 0, id, 1, queued: false, Now, CancellationToken.None)).Won);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class AttemptStoreTests
         Assert.Equal(1, await store.WithdrawAsync(batchId, id, 0, CancellationToken.None));
 
         Assert.Empty(await store.TakeDueAsync(batchId, 0, Now.AddHours(1), new HashSet<AttemptId>(), 10, CancellationToken.None));
-        Assert.False((await store.ClaimAsync(batchId, 0, new AttemptId(id.RecipientIndex, id.Attempt), 0, Now, CancellationToken.None)).Won);
+        Assert.False((await store.ClaimAsync(batchId, 0, new AttemptId(id.RecipientIndex, id.Attempt), 0, queued: false, Now, CancellationToken.None)).Won);
     }
 
     [Fact]
@@ -69,13 +69,13 @@ public sealed class AttemptStoreTests
     {
         Assert.Equal(1, await store.WithdrawAsync(batchId, id, 0, CancellationToken.None));
 
-        Assert.False((await store.ClaimAsync(batchId, 0, id, 0, Now, CancellationToken.None)).Won);
+        Assert.False((await store.ClaimAsync(batchId, 0, id, 0, queued: false, Now, CancellationToken.None)).Won);
     }
 
     [Fact]
     public async Task WithdrawAsync_AttemptClaimedMeanwhile_NotWithdrawn()
     {
-        Assert.True((await store.ClaimAsync(batchId, 0, id, 0, Now, CancellationToken.None)).Won);
+        Assert.True((await store.ClaimAsync(batchId, 0, id, 0, queued: false, Now, CancellationToken.None)).Won);
 
         Assert.Null(await store.WithdrawAsync(batchId, id, 0, CancellationToken.None));
         await store.RecordAsync(batchId, id, new DialResult(DialOutcome.Placed, "CA1"), CancellationToken.None);
@@ -90,7 +90,7 @@ public sealed class AttemptStoreTests
 
         Assert.True(await store.RescheduleAsync(batchId, 0, new QueuedAttempt(id.RecipientIndex, id.Attempt, Now), CancellationToken.None));
 
-        Assert.False((await store.ClaimAsync(batchId, 0, id, 0, Now, CancellationToken.None)).Won);
-        Assert.True((await store.ClaimAsync(batchId, 0, id, 1, Now, CancellationToken.None)).Won);
+        Assert.False((await store.ClaimAsync(batchId, 0, id, 0, queued: false, Now, CancellationToken.None)).Won);
+        Assert.True((await store.ClaimAsync(batchId, 0, id, 1, queued: false, Now, CancellationToken.None)).Won);
     }
 }

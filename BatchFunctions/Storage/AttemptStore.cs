@@ -93,19 +93,28 @@ public sealed class AttemptStore(TableServiceClient tables)
     /// queued attempt leaves the queue in the same transaction. A try below the attempt's fence (see
     /// <see cref="WithdrawAsync"/>) never wins.
     /// </summary>
-    public async Task<AttemptClaim> ClaimAsync(string batchId, int run, AttemptId id, int tryNumber, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="queued">
+    /// The attempt came from the dial queue, so its row exists. When false (a first attempt taken from the
+    /// list), the claim is tried as an insert straight away: one storage round trip for almost every dial.
+    /// </param>
+    public async Task<AttemptClaim> ClaimAsync(string batchId, int run, AttemptId id, int tryNumber, bool queued, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await created.EnsureAsync();
+        var row = new TableEntity(batchId, AttemptKey(id))
+        {
+            ["State"] = nameof(AttemptState.Claimed), ["Run"] = run, ["ClaimedAt"] = now,
+            ["RecipientIndex"] = id.RecipientIndex, ["Attempt"] = id.Attempt,
+        };
+        if (!queued && tryNumber == 0 && await TrySubmitAsync([Add(row)], cancellationToken))
+        {
+            return AttemptClaim.Granted;
+        }
+
         while (true)
         {
             var existing = await FindAsync(batchId, id, cancellationToken);
             if (existing is null)
             {
-                var row = new TableEntity(batchId, AttemptKey(id))
-                {
-                    ["State"] = nameof(AttemptState.Claimed), ["Run"] = run, ["ClaimedAt"] = now,
-                    ["RecipientIndex"] = id.RecipientIndex, ["Attempt"] = id.Attempt,
-                };
                 if (await TrySubmitAsync([Add(row)], cancellationToken))
                 {
                     return AttemptClaim.Granted;

@@ -45,7 +45,7 @@ public sealed class PlaceCall(
             return new DialResult(DialOutcome.Deferred, RetryAfter: clock.ToRealTime(opens.At - now));
         }
 
-        var claim = await attempts.ClaimAsync(batchId, attempt.RunNumber, ticket.Id, ticket.Try, time.GetUtcNow(), CancellationToken.None);
+        var claim = await attempts.ClaimAsync(batchId, attempt.RunNumber, ticket.Id, ticket.Try, ticket.FromQueue, time.GetUtcNow(), CancellationToken.None);
         if (!claim.Won)
         {
             // Another run has (or had) this attempt: never dial it again. What it recorded, or a call id a
