@@ -1,3 +1,4 @@
+using BatchFunctions.Domain;
 using BatchFunctions.Functions.Entities;
 using BatchFunctions.Functions.Orchestration.Rules;
 using Microsoft.DurableTask;
@@ -152,12 +153,19 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
         {
             switch (effect)
             {
-                case DispatchEffect.RecordDial(var ticket, var result):
+                case DispatchEffect.RecordDial(var ticket, var result) when result.Outcome == DialOutcome.Placed:
                     await context.Entities.SignalEntityAsync(CallEntity.IdFor(run.BatchId, ticket.RecipientIndex), nameof(CallEntity.RecordDial),
                         new DialRecord(ticket.Attempt, result, BatchOrchestrator.Now(context)));
                     break;
+
+                // What ends a recipient is a call, not a signal: the batch is not finished until the recipient's
+                // record says so, whereas a signal to it could still be in flight when the batch reads as ended.
+                case DispatchEffect.RecordDial(var ticket, var result):
+                    Start(context.Entities.CallEntityAsync(CallEntity.IdFor(run.BatchId, ticket.RecipientIndex), nameof(CallEntity.RecordDial),
+                        new DialRecord(ticket.Attempt, result, BatchOrchestrator.Now(context))), Housekeeping);
+                    break;
                 case DispatchEffect.ApplyProgress(var recipientIndex, var progress):
-                    await context.Entities.SignalEntityAsync(CallEntity.IdFor(run.BatchId, recipientIndex), nameof(CallEntity.ApplyProgress), progress);
+                    Start(context.Entities.CallEntityAsync(CallEntity.IdFor(run.BatchId, recipientIndex), nameof(CallEntity.ApplyProgress), progress), Housekeeping);
                     break;
                 case DispatchEffect.FailBatch(var detail):
                     context.CreateReplaySafeLogger<BatchOrchestrator>().BatchStopped(run.BatchId, detail);
@@ -219,14 +227,14 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
         }
     }
 
-    /// <summary>Work whose failure changes nothing for the batch (hanging up calls a cancel ends anyway).</summary>
+    /// <summary>Work whose failure changes nothing for the batch's dialing (hanging up calls a cancel ends anyway, recording an end).</summary>
     private async Task Housekeeping(Task task)
     {
         try
         {
             await task;
         }
-        catch (TaskFailedException e)
+        catch (Exception e) when (e is TaskFailedException or EntityOperationFailedException)
         {
             context.CreateReplaySafeLogger<BatchOrchestrator>().StepFailed(run.BatchId, e.Message);
         }
