@@ -281,11 +281,13 @@ public static class ChaosRun
         foreach (var batchId in waiting)
         {
             stuck.Add(batchId);
-            var orchestration = await app.Durable.Client.GetInstancesAsync(batchId);
+            var orchestration = await app.Durable.Client.GetInstancesAsync(batchId, getInputsAndOutputs: true);
             var awaited = await app.Durable.OutstandingActivitiesAsync(batchId);
+            var lastEvents = string.Join(", ", await app.Durable.HistoryTailAsync(batchId, 12));
             violations.Add(new InvariantViolation(seed, InvariantKind.BatchNotTerminal,
                 $"batch {batchId} still '{lastSeen.GetValueOrDefault(batchId)}' {bound.TotalSeconds:F0} s after the faults stopped "
-                + $"(orchestration {orchestration?.RuntimeStatus.ToString() ?? "missing"}, {(awaited.Count > 0 ? "awaiting activities " + string.Join(", ", awaited) : "no activity outstanding: it waits on a timer, an event or an entity")})"));
+                + $"(orchestration {orchestration?.RuntimeStatus.ToString() ?? "missing"}, {(awaited.Count > 0 ? "awaiting activities " + string.Join(", ", awaited) : "no activity outstanding: it waits on a timer, an event or an entity")}; "
+                + $"last events: {lastEvents}; generation started from: {CarriedState(orchestration?.SerializedInput)})"));
         }
 
         ledger.Note($"batches ended: {batchIds.Count - stuck.Count} of {batchIds.Count}");
@@ -372,6 +374,10 @@ public static class ChaosRun
         stackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("at BatchFunctions.", StringComparison.Ordinal)) is { } frame
             ? $" ({frame})"
             : "";
+
+    /// <summary>The part of a generation's input that changes (cursor, attempts in hand, lease, flags, counts), not its fixed settings.</summary>
+    private static string CarriedState(string? input) =>
+        input?.IndexOf("\"Cursor\"", StringComparison.Ordinal) is int at and >= 0 ? input[at..] : Shorten(input);
 
     private static string Shorten(string? text) =>
         text is null ? "(no details)" : text.Length <= 300 ? text : text[..300] + "...";

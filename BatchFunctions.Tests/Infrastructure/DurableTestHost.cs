@@ -155,6 +155,22 @@ public sealed class DurableTestHost : IAsyncDisposable
             ? ((DurableTask.Core.History.EventType)type.GetInt32()).ToString()
             : type.ToString();
 
+    /// <summary>The last events of the instance's current execution ("TimerCreated", "EventRaised CallEnded", ...): what a stuck one did last.</summary>
+    public async Task<IReadOnlyList<string>> HistoryTailAsync(string instanceId, int count)
+    {
+        var state = (await service.GetOrchestrationStateAsync(instanceId, allExecutions: false))?.FirstOrDefault();
+        if (state is null)
+        {
+            return [];
+        }
+
+        using var history = System.Text.Json.JsonDocument.Parse(await service.GetOrchestrationHistoryAsync(instanceId, state.OrchestrationInstance.ExecutionId));
+        return [.. history.RootElement.EnumerateArray().TakeLast(count).Select(e =>
+            (e.TryGetProperty("EventType", out var t) ? EventTypeName(t) : "?")
+            + (e.TryGetProperty("Name", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.String ? " " + n.GetString() : "")
+            + (e.TryGetProperty("FireAt", out var f) ? " fires " + f : ""))];
+    }
+
     /// <summary>
     /// The activities the instance's current execution scheduled and still waits for (name#task id), read from its
     /// history: where an orchestration that makes no progress is stuck.
