@@ -323,6 +323,23 @@ public sealed class BatchDispatcherTests
         return dispatcher;
     }
 
+    [Fact]
+    public void LeaseMessages_WithinAnEpisodeAndInTheNextGeneration_NumberedInOrder()
+    {
+        // One episode (the time stands still): a release, then the final one; then a generation that starts
+        // a moment later from the carried state numbers on above them, as the budget requires.
+        var dispatcher = Running(recipients: 10, concurrency: 3, out var live);
+        dispatcher.Apply(new BatchCommand(BatchCommandKind.SetConcurrency, ConcurrencyLimit: 1), now);
+        dispatcher.CallEnded(new CallEnded(live[0].RecipientIndex, 1, null, RecipientStatus.Completed));
+        dispatcher.CallEnded(new CallEnded(live[1].RecipientIndex, 1, null, RecipientStatus.Completed));
+        var release = dispatcher.ReleaseToSend(now)!;
+        var final = dispatcher.FinalRelease(now);
+        var next = new BatchDispatcher(dispatcher.Carry(), now += TimeSpan.FromMilliseconds(1));
+
+        Assert.True(release.Seq < final.Seq, $"{release.Seq} then {final.Seq}");
+        Assert.True(final.Seq < next.FinalRelease(now).Seq);
+    }
+
     /// <summary>A dispatcher with its whole limit of calls placed and live.</summary>
     private BatchDispatcher Running(int recipients, int concurrency, out List<DialTicket> live, DialPlan? plan = null)
     {
