@@ -110,4 +110,102 @@ public sealed class PhoneNumberNormalizerTests
         static IEnumerable<string> Variants(string e164) =>
             [e164, e164[..^1] + (char)('0' + ((e164[^1] - '0' + 1) % 10)), e164 + "5", e164[..^1]];
     }
+
+    [Fact]
+    public void Normalize_EveryRegionsNumbersInEveryForm_SameAnswerAsLibphonenumbersParser()
+    {
+        var util = PhoneNumberUtil.GetInstance();
+        var formats = new[] { PhoneNumberFormat.E164, PhoneNumberFormat.INTERNATIONAL, PhoneNumberFormat.NATIONAL };
+        var checkedNumbers = 0;
+        foreach (var region in util.GetSupportedRegions())
+        {
+            // Numbers of the list's own region, and of a few others written without their country code (a US list with UK numbers in it).
+            foreach (var numberRegion in new[] { region, "US", "GB", "IN" }.Distinct())
+            {
+                foreach (var type in Enum.GetValues<PhoneNumberType>())
+                {
+                    if (util.GetExampleNumberForType(numberRegion, type) is not { } example)
+                    {
+                        continue;
+                    }
+
+                    foreach (var format in formats)
+                    {
+                        var written = util.Format(example, format);
+                        foreach (var text in Variants(written).Append(new string([.. written.Where(char.IsAsciiDigit)])))
+                        {
+                            Assert.True(ByLibphonenumber(util, text, region) == PhoneNumberNormalizer.Normalize(text, region, out _), $"{text} in {region}");
+                            checkedNumbers++;
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(checkedNumbers > 50_000, $"{checkedNumbers} numbers checked");
+
+        static IEnumerable<string> Variants(string written) =>
+            [written, written[..^1] + (char)('0' + ((written[^1] - '0' + 1) % 10)), written + "5", written[..^1]];
+    }
+
+    [Theory]
+    [InlineData("US")]
+    [InlineData("CA")]
+    [InlineData("GB")]
+    [InlineData("DE")]
+    [InlineData("IT")]
+    [InlineData("AR")]
+    [InlineData("MX")]
+    [InlineData("BR")]
+    [InlineData("IN")]
+    [InlineData("RU")]
+    [InlineData("KZ")]
+    [InlineData("AU")]
+    [InlineData("NG")]
+    [InlineData("JP")]
+    public void Normalize_RandomDigitsInARegion_SameAnswerAsLibphonenumbersParser(string region)
+    {
+        var util = PhoneNumberUtil.GetInstance();
+        var random = new Random((region[0] << 8) | region[1]);
+        var separators = new[] { "", " ", "-", ".", "(", ")", "/" };
+        var valid = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var length = random.Next(3, 16);
+            var text = new System.Text.StringBuilder(random.Next(4) == 0 ? "+" : "");
+            for (var d = 0; d < length; d++)
+            {
+                text.Append((char)('0' + random.Next(10))).Append(random.Next(5) == 0 ? separators[random.Next(separators.Length)] : "");
+            }
+
+            var expected = ByLibphonenumber(util, text.ToString(), region);
+            Assert.True(expected == PhoneNumberNormalizer.Normalize(text.ToString(), region, out _), $"{text} in {region}");
+            valid += expected is null ? 0 : 1;
+        }
+
+        Assert.True(valid > 100, $"only {valid} valid numbers drawn in {region}");
+    }
+
+    /// <summary>The normaliser's cascade with libphonenumber's own Parse and validity checks at every step.</summary>
+    private static string? ByLibphonenumber(PhoneNumberUtil util, string text, string region)
+    {
+        string? Read(string candidate)
+        {
+            try
+            {
+                var number = util.Parse(candidate, region);
+                var valid = (number.CountryCode == util.GetCountryCodeForRegion(region) && util.IsValidNumberForRegion(number, region)) || util.IsValidNumber(number);
+                return valid ? util.Format(number, PhoneNumberFormat.E164) : null;
+            }
+            catch (NumberParseException)
+            {
+                return null;
+            }
+        }
+
+        var trimmed = text.Trim();
+        var read = trimmed.StartsWith("00", StringComparison.Ordinal) ? "+" + trimmed[2..] : trimmed;
+        var lostPlus = read.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '.' or '(' or ')' or '/') && read.Count(char.IsAsciiDigit) >= 11;
+        return Read(read) ?? (lostPlus ? Read("+" + read) : null);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PhoneNumbers;
@@ -18,8 +17,10 @@ public static partial class PhoneNumberNormalizer
 
     private const string UnknownRegion = "ZZ";
 
+    /// <summary>The longest national number the fast path reads; longer ones are not E.164 and go to the parser.</summary>
+    private const int MaxNationalDigits = 14;
+
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
-    private static readonly ConcurrentDictionary<int, string?> NationalPrefixes = new();
 
     /// <returns>The E.164 number, or null with <paramref name="error"/> saying what is wrong.</returns>
     public static string? Normalize(CellValue cell, string defaultRegion, out string? error)
@@ -46,13 +47,19 @@ public static partial class PhoneNumberNormalizer
     /// <returns>The E.164 number, or null with <paramref name="error"/> saying what is wrong.</returns>
     public static string? Normalize(string raw, string defaultRegion, out string? error)
     {
-        if (IsCanonical(raw) && TryCanonical(raw, defaultRegion) is { } canonical)
+        // Most lists hold E.164 or plain national numbers: read without libphonenumber's parser when its answer is certain.
+        if ((IsCanonical(raw) ? TryCanonical(raw, defaultRegion) : TryNational(raw, defaultRegion)) is { } wellFormed)
         {
-            // Most lists export numbers in E.164 already: none of the cascade below can change them.
             error = null;
-            return canonical;
+            return wellFormed;
         }
 
+        return NormalizeByParser(raw, defaultRegion, out error);
+    }
+
+    /// <summary>The whole cascade through libphonenumber's parser: what <see cref="Normalize(string, string, out string?)"/> must agree with.</summary>
+    internal static string? NormalizeByParser(string raw, string defaultRegion, out string? error)
+    {
         var text = raw.Trim().TrimStart('\'').Trim();
         if (text.Length == 0)
         {
@@ -101,7 +108,7 @@ public static partial class PhoneNumberNormalizer
         try
         {
             var number = Util.Parse(text, region);
-            return IsValid(number, region) ? Util.Format(number, PhoneNumberFormat.E164) : null;
+            return PhoneNumberValidity.IsValid(number.CountryCode, Util.GetNationalSignificantNumber(number), region) ? Util.Format(number, PhoneNumberFormat.E164) : null;
         }
         catch (NumberParseException)
         {
@@ -139,40 +146,52 @@ public static partial class PhoneNumberNormalizer
         for (var length = 1; length <= 3; length++)
         {
             var countryCode = int.Parse(text.AsSpan(1, length), NumberStyles.None, CultureInfo.InvariantCulture);
-            var countryRegion = Util.GetRegionCodeForCountryCode(countryCode);
-            if (countryRegion == UnknownRegion)
+            if (Util.GetRegionCodeForCountryCode(countryCode) == UnknownRegion)
             {
                 continue; // Country codes are prefix-free: at most one length names a country.
             }
 
             var national = text.AsSpan(1 + length);
-            if (national.Length < 2 || national[0] == '0' || NationalPrefixes.GetOrAdd(countryCode, NationalPrefixOf) is not { } prefix
-                || (prefix.Length > 0 && national.StartsWith(prefix, StringComparison.Ordinal)))
-            {
-                return null;
-            }
-
-            var number = new PhoneNumber.Builder()
-                .SetCountryCode(countryCode)
-                .SetNationalNumber(ulong.Parse(national, NumberStyles.None, CultureInfo.InvariantCulture))
-                .Build();
-            return IsValid(number, region) ? text : null;
+            return national.Length >= 2 && national[0] != '0' && !PhoneNumberValidity.MayStartWithNationalPrefix(countryCode, national)
+                && PhoneNumberValidity.IsValid(countryCode, national, region) ? text : null;
         }
 
         return null;
     }
 
-    /// <returns>The national prefix a parser would strip ("" for none), or null where stripping follows a pattern (the full path decides).</returns>
-    private static string? NationalPrefixOf(int countryCode)
+    /// <summary>
+    /// A national number written with digits, spaces, dashes, dots, slashes and parentheses, read in the region as the
+    /// parser would: null (the full path decides) wherever the parser might read it otherwise, i.e. where it could
+    /// begin with a leading zero, the region's international prefix, its calling code or its national prefix.
+    /// </summary>
+    private static string? TryNational(string text, string region)
     {
-        var metadata = Util.GetMetadataForRegion(Util.GetRegionCodeForCountryCode(countryCode));
-        return metadata is null || metadata.HasNationalPrefixForParsing || metadata.HasNationalPrefixTransformRule ? null : metadata.NationalPrefix ?? "";
-    }
+        Span<char> digits = stackalloc char[MaxNationalDigits];
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                if (count == MaxNationalDigits)
+                {
+                    return null;
+                }
 
-    // Most numbers of a list belong to its region, and checking one region is twice as fast as finding
-    // the region first (+1 alone is shared by some 25 regions, each with its own patterns).
-    private static bool IsValid(PhoneNumber number, string region) =>
-        (number.CountryCode == Util.GetCountryCodeForRegion(region) && Util.IsValidNumberForRegion(number, region)) || Util.IsValidNumber(number);
+                digits[count++] = c;
+            }
+            else if (c is not (' ' or '-' or '.' or '(' or ')' or '/'))
+            {
+                return null;
+            }
+        }
+
+        var national = digits[..count];
+        var countryCode = Util.GetCountryCodeForRegion(region);
+        return count >= 3 && national[0] != '0' && countryCode != 0 && !PhoneNumberValidity.MayBeReadOtherwise(national, region, countryCode)
+            && PhoneNumberValidity.IsValid(countryCode, national, region)
+            ? string.Concat("+", countryCode.ToString(CultureInfo.InvariantCulture), national)
+            : null;
+    }
 
     private static bool IsParsable(string text, string region)
     {
