@@ -52,6 +52,9 @@ public sealed class PhoneNumberNormalizerTests
     [InlineData("1.41556e10", "scientific notation and dropped digits")]
     [InlineData("1.4155551E+10", "scientific notation and dropped digits")]
     [InlineData("1,55512E+10", "scientific notation and dropped digits")]
+    [InlineData("4.47701E+11", "4.47701E+11 keeps 6 of the number's 12 digits")]
+    [InlineData("4.47701E+011", "keeps 6 of the number's 12 digits")]
+    [InlineData("4.4770090012345E+11", "a number with decimals")]
     [InlineData("hello", "Not a phone number.")]
     [InlineData("+1 415 555", "Not a valid phone number (read with default region US)")]
     [InlineData("555-0000", "Not a valid phone number")]
@@ -60,6 +63,27 @@ public sealed class PhoneNumberNormalizerTests
     {
         Assert.Null(PhoneNumberNormalizer.Normalize(raw, "US", out var error));
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("447700900123")]
+    [InlineData("44 7700 900123")]
+    public void Normalize_LostPlusRestoredToAnUnusedNumber_ErrorSaysWhatItWasReadAs(string raw)
+    {
+        // Ofcom keeps 07700 900000-900999 for drama; libphonenumber lists the range as not in use, with or without the +.
+        Assert.Null(PhoneNumberNormalizer.Normalize(raw, "US", out var error));
+        Assert.Contains("whose + was lost (+447700900123)", error, StringComparison.Ordinal);
+        Assert.Contains("not a number in use in GB", error, StringComparison.Ordinal);
+        Assert.Null(PhoneNumberNormalizer.Normalize("+447700900123", "US", out _));
+    }
+
+    [Theory]
+    [InlineData("4.47911123456E+11")]
+    [InlineData("447911123456")]
+    public void Normalize_UkMobileThatLostItsPlusReadInTheUs_PlusRestored(string raw)
+    {
+        Assert.Equal("+447911123456", PhoneNumberNormalizer.Normalize(raw, "US", out var error));
+        Assert.Null(error);
     }
 
     [Fact]

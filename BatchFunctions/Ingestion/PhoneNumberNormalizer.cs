@@ -71,9 +71,17 @@ public static partial class PhoneNumberNormalizer
         {
             var digits = scientific.Groups["lead"].Value + scientific.Groups["fraction"].Value;
             var exponent = int.Parse(scientific.Groups["exponent"].Value, CultureInfo.InvariantCulture);
-            if (scientific.Groups["fraction"].Length != exponent)
+            if (scientific.Groups["fraction"].Length > exponent)
             {
-                error = "Excel turned this number into scientific notation and dropped digits. Format the column as Text, re-enter the numbers and export again.";
+                error = "Not a phone number: the cell holds a number with decimals. Write it in international form, e.g. +14155550123.";
+                return null;
+            }
+
+            if (scientific.Groups["fraction"].Length < exponent)
+            {
+                // Excel exports what a cell shows, and a General cell too narrow for a long number shows 6 significant digits.
+                error = $"Excel wrote this number in scientific notation and dropped digits: {text} keeps {digits.Length} of the number's {exponent + 1} digits. "
+                    + "The workbook still holds them all: upload the workbook (XLSX) itself, or format the phone column as Text or with the number format 0 before saving it as CSV.";
                 return null;
             }
 
@@ -95,6 +103,15 @@ public static partial class PhoneNumberNormalizer
         {
             error = null;
             return international;
+        }
+
+        if (LostItsPlus(text) && ReadAsInternational(text) is { } region)
+        {
+            // The rule applied and still found nothing to call: say so, or the user suspects the rule rather than the number.
+            var plus = "+" + new string([.. text.Where(char.IsAsciiDigit)]);
+            error = $"Not a valid phone number: not one of region {defaultRegion}, and read as an international number whose + was lost ({plus}), it is "
+                + $"not a number in use in {region} by libphonenumber's numbering plan (ranges kept for fiction, such as +44 7700 900xxx, are not). Check the digits.";
+            return null;
         }
 
         error = IsParsable(text, defaultRegion)
@@ -193,6 +210,21 @@ public static partial class PhoneNumberNormalizer
             : null;
     }
 
+    /// <returns>The region of the number the digits make with a + before them, or null when they make none.</returns>
+    private static string? ReadAsInternational(string digits)
+    {
+        try
+        {
+            var number = Util.Parse("+" + digits, UnknownRegion);
+            var region = Util.GetRegionCodeForCountryCode(number.CountryCode);
+            return region == UnknownRegion ? null : region;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
     private static bool IsParsable(string text, string region)
     {
         try
@@ -211,6 +243,6 @@ public static partial class PhoneNumberNormalizer
         && text.Count(char.IsAsciiDigit) >= MissingPlusMinimumDigits;
 
     // 1.55512E+10 as Excel writes a long number in a narrow column; 1,55512E+10 where the decimal separator is a comma.
-    [GeneratedRegex(@"^\+?(?<lead>\d)(?:[.,](?<fraction>\d+))?[eE]\+?(?<exponent>\d{1,2})$")]
+    [GeneratedRegex(@"^\+?(?<lead>\d)(?:[.,](?<fraction>\d+))?[eE]\+?(?<exponent>\d{1,3})$")]
     private static partial Regex ScientificNotation();
 }
