@@ -59,7 +59,7 @@ public static partial class DynamicVariableValue
         {
             writer.WriteBooleanValue(flag);
         }
-        else if (CanonicalNumber().IsMatch(text) && text != "-0" && text.Count(char.IsAsciiDigit) <= MaxNumberDigits)
+        else if ((char.IsAsciiDigit(text[0]) || text[0] == '-') && CanonicalNumber().IsMatch(text) && text != "-0" && text.Count(char.IsAsciiDigit) <= MaxNumberDigits)
         {
             writer.WriteNumberValue(decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
         }

@@ -33,9 +33,10 @@ public static class RecipientListParser
 
         // Reading stays on this thread (a file is read in order), checking rows runs on every core, and the
         // results are taken back in file order: duplicates are found and recipients numbered as if read one by one.
-        // At most a few chunks per core are in flight, so memory stays flat whatever the file's length.
+        // At most a few chunks are in flight, so memory stays flat whatever the file's length (and whatever core
+        // count DOTNET_PROCESSOR_COUNT claims).
         var inFlight = new Queue<Task<CheckedRow[]>>();
-        var maxInFlight = 2 * Environment.ProcessorCount;
+        var maxInFlight = Math.Min(2 * Environment.ProcessorCount, 16);
         try
         {
             var chunk = new List<TabularRow>(ChunkRows);
@@ -59,7 +60,7 @@ public static class RecipientListParser
             Start(chunk);
             while (inFlight.Count > 0)
             {
-                Take(inFlight.Dequeue().GetAwaiter().GetResult());
+                Take(Finished(inFlight.Dequeue()));
             }
         }
         catch
@@ -95,11 +96,35 @@ public static class RecipientListParser
                 return;
             }
 
-            inFlight.Enqueue(Task.Run(CheckAll));
-            while (inFlight.Count >= maxInFlight)
+            while (inFlight.TryPeek(out var oldest) && oldest.IsCompleted)
             {
-                Take(inFlight.Dequeue().GetAwaiter().GetResult());
+                Take(Finished(inFlight.Dequeue()));
             }
+
+            if (inFlight.Count < maxInFlight)
+            {
+                inFlight.Enqueue(Task.Run(CheckAll));
+                return;
+            }
+
+            // Every worker is busy: check this chunk here rather than wait. Waiting on a task spins first, and on two
+            // cores a spinning reader takes the time a worker needs (a trace showed 7% of it spent so).
+            inFlight.Enqueue(Task.FromResult(CheckAll()));
+            while (inFlight.Count >= 2 * maxInFlight)
+            {
+                Take(Finished(inFlight.Dequeue()));
+            }
+        }
+
+        // Blocks without spinning.
+        static CheckedRow[] Finished(Task<CheckedRow[]> task)
+        {
+            if (!task.IsCompleted)
+            {
+                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+            }
+
+            return task.GetAwaiter().GetResult();
         }
 
         void Take(CheckedRow[] checkedRows)
