@@ -81,6 +81,53 @@ public sealed class ExcelFormatsTests
         Assert.Equal(["+447911123456", "+49309018200", "+919812345678", "+447911123457"], list.Recipients.Select(r => r.PhoneNumber));
     }
 
+    public static TheoryData<string, string, string> ProducersAndNumberFormats()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (writer, bookType) in new[] { (SheetJs, "xlsx"), (SheetJs, "xls"), (ExcelJs, "xlsx") })
+        {
+            foreach (var format in new[] { "General", "0", "0.00E+00", "#,##0" })
+            {
+                data.Add(writer, bookType, format);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ProducersAndNumberFormats))]
+    public async Task Read_UkMobilesThatLostTheirPlusInNumericCells_PlusRestoredOrUnusedNumberExplained(string writer, string bookType, string numberFormat)
+    {
+        // 12-digit UK mobiles as Excel keeps them once it dropped the +, in a list read with region US, shown through each number format;
+        // 447700900123 is in Ofcom's drama range, which libphonenumber lists as not in use.
+        var workbook = await WriteAsync(writer, bookType, new Sheet("Sheet1",
+        [
+            ["phone_number"],
+            [Formatted(447911123456, numberFormat)],
+            [Formatted(447700900123, numberFormat)],
+        ]));
+
+        var list = RecipientFiles.Read(workbook, region: "US");
+
+        Assert.Equal("+447911123456", list.Recipients.Single().PhoneNumber);
+        var error = Assert.Single(list.RowErrors);
+        Assert.Equal(3, error.RowNumber);
+        Assert.Contains("whose + was lost (+447700900123)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_CsvSavedByExcelWithScientificNumbers_RowErrorSaysExcelDroppedDigitsAndHowToFix()
+    {
+        var list = RecipientFiles.Read("phone_number,name\r\n4.47701E+11,Ann\r\n4.47911E+11,Bob\r\n+447911123456,Cy\r\n", region: "US");
+
+        Assert.Equal([2, 3], list.RowErrors.Select(e => e.RowNumber));
+        Assert.All(list.RowErrors, e => Assert.Contains("Excel wrote this number in scientific notation and dropped digits", e.Message, StringComparison.Ordinal));
+        Assert.All(list.RowErrors, e => Assert.Contains("upload the workbook (XLSX) itself", e.Message, StringComparison.Ordinal));
+        Assert.Equal("4.47701E+11", list.RowErrors[0].Value);
+        Assert.Equal("+447911123456", list.Recipients.Single().PhoneNumber);
+    }
+
     [Theory]
     [MemberData(nameof(Producers))]
     public async Task Read_SheetNamed_ThatSheetIsRead(string writer, string bookType)

@@ -52,6 +52,9 @@ public sealed class PhoneNumberNormalizerTests
     [InlineData("1.41556e10", "scientific notation and dropped digits")]
     [InlineData("1.4155551E+10", "scientific notation and dropped digits")]
     [InlineData("1,55512E+10", "scientific notation and dropped digits")]
+    [InlineData("4.47701E+11", "4.47701E+11 keeps 6 of the number's 12 digits")]
+    [InlineData("4.47701E+011", "keeps 6 of the number's 12 digits")]
+    [InlineData("4.4770090012345E+11", "a number with decimals")]
     [InlineData("hello", "Not a phone number.")]
     [InlineData("+1 415 555", "Not a valid phone number (read with default region US)")]
     [InlineData("555-0000", "Not a valid phone number")]
@@ -60,6 +63,27 @@ public sealed class PhoneNumberNormalizerTests
     {
         Assert.Null(PhoneNumberNormalizer.Normalize(raw, "US", out var error));
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("447700900123")]
+    [InlineData("44 7700 900123")]
+    public void Normalize_LostPlusRestoredToAnUnusedNumber_ErrorSaysWhatItWasReadAs(string raw)
+    {
+        // Ofcom keeps 07700 900000-900999 for drama; libphonenumber lists the range as not in use, with or without the +.
+        Assert.Null(PhoneNumberNormalizer.Normalize(raw, "US", out var error));
+        Assert.Contains("whose + was lost (+447700900123)", error, StringComparison.Ordinal);
+        Assert.Contains("not a number in use in GB", error, StringComparison.Ordinal);
+        Assert.Null(PhoneNumberNormalizer.Normalize("+447700900123", "US", out _));
+    }
+
+    [Theory]
+    [InlineData("4.47911123456E+11")]
+    [InlineData("447911123456")]
+    public void Normalize_UkMobileThatLostItsPlusReadInTheUs_PlusRestored(string raw)
+    {
+        Assert.Equal("+447911123456", PhoneNumberNormalizer.Normalize(raw, "US", out var error));
+        Assert.Null(error);
     }
 
     [Fact]
@@ -109,5 +133,103 @@ public sealed class PhoneNumberNormalizerTests
         // The example, the same with its last digit changed and one digit longer or shorter: valid and invalid neighbours.
         static IEnumerable<string> Variants(string e164) =>
             [e164, e164[..^1] + (char)('0' + ((e164[^1] - '0' + 1) % 10)), e164 + "5", e164[..^1]];
+    }
+
+    [Fact]
+    public void Normalize_EveryRegionsNumbersInEveryForm_SameAnswerAsLibphonenumbersParser()
+    {
+        var util = PhoneNumberUtil.GetInstance();
+        var formats = new[] { PhoneNumberFormat.E164, PhoneNumberFormat.INTERNATIONAL, PhoneNumberFormat.NATIONAL };
+        var checkedNumbers = 0;
+        foreach (var region in util.GetSupportedRegions())
+        {
+            // Numbers of the list's own region, and of a few others written without their country code (a US list with UK numbers in it).
+            foreach (var numberRegion in new[] { region, "US", "GB", "IN" }.Distinct())
+            {
+                foreach (var type in Enum.GetValues<PhoneNumberType>())
+                {
+                    if (util.GetExampleNumberForType(numberRegion, type) is not { } example)
+                    {
+                        continue;
+                    }
+
+                    foreach (var format in formats)
+                    {
+                        var written = util.Format(example, format);
+                        foreach (var text in Variants(written).Append(new string([.. written.Where(char.IsAsciiDigit)])))
+                        {
+                            Assert.True(ByLibphonenumber(util, text, region) == PhoneNumberNormalizer.Normalize(text, region, out _), $"{text} in {region}");
+                            checkedNumbers++;
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(checkedNumbers > 50_000, $"{checkedNumbers} numbers checked");
+
+        static IEnumerable<string> Variants(string written) =>
+            [written, written[..^1] + (char)('0' + ((written[^1] - '0' + 1) % 10)), written + "5", written[..^1]];
+    }
+
+    [Theory]
+    [InlineData("US")]
+    [InlineData("CA")]
+    [InlineData("GB")]
+    [InlineData("DE")]
+    [InlineData("IT")]
+    [InlineData("AR")]
+    [InlineData("MX")]
+    [InlineData("BR")]
+    [InlineData("IN")]
+    [InlineData("RU")]
+    [InlineData("KZ")]
+    [InlineData("AU")]
+    [InlineData("NG")]
+    [InlineData("JP")]
+    public void Normalize_RandomDigitsInARegion_SameAnswerAsLibphonenumbersParser(string region)
+    {
+        var util = PhoneNumberUtil.GetInstance();
+        var random = new Random((region[0] << 8) | region[1]);
+        var separators = new[] { "", " ", "-", ".", "(", ")", "/" };
+        var valid = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var length = random.Next(3, 16);
+            var text = new System.Text.StringBuilder(random.Next(4) == 0 ? "+" : "");
+            for (var d = 0; d < length; d++)
+            {
+                text.Append((char)('0' + random.Next(10))).Append(random.Next(5) == 0 ? separators[random.Next(separators.Length)] : "");
+            }
+
+            var expected = ByLibphonenumber(util, text.ToString(), region);
+            Assert.True(expected == PhoneNumberNormalizer.Normalize(text.ToString(), region, out _), $"{text} in {region}");
+            valid += expected is null ? 0 : 1;
+        }
+
+        Assert.True(valid > 100, $"only {valid} valid numbers drawn in {region}");
+    }
+
+    /// <summary>The normaliser's cascade with libphonenumber's own Parse and validity checks at every step.</summary>
+    private static string? ByLibphonenumber(PhoneNumberUtil util, string text, string region)
+    {
+        string? Read(string candidate)
+        {
+            try
+            {
+                var number = util.Parse(candidate, region);
+                var valid = (number.CountryCode == util.GetCountryCodeForRegion(region) && util.IsValidNumberForRegion(number, region)) || util.IsValidNumber(number);
+                return valid ? util.Format(number, PhoneNumberFormat.E164) : null;
+            }
+            catch (NumberParseException)
+            {
+                return null;
+            }
+        }
+
+        var trimmed = text.Trim();
+        var read = trimmed.StartsWith("00", StringComparison.Ordinal) ? "+" + trimmed[2..] : trimmed;
+        var lostPlus = read.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '.' or '(' or ')' or '/') && read.Count(char.IsAsciiDigit) >= 11;
+        return Read(read) ?? (lostPlus ? Read("+" + read) : null);
     }
 }

@@ -10,7 +10,7 @@ public sealed class RecipientSpoolTests
     public void Parse_ListLongerThanKeptInMemory_RecipientsPastTheHeadReadBackFromTheSpoolIntact()
     {
         var csv = new StringBuilder("phone_number,name,balance,vip\n");
-        for (var i = 0; i < 10_050; i++)
+        for (var i = 0; i < 20_000; i++)
         {
             csv.Append(CultureInfo.InvariantCulture, $"+1415{200 + (i / 10_000):D3}{i % 10_000:D4},Customer {i},{i}.5,{i % 2 == 0}\n");
         }
@@ -18,13 +18,13 @@ public sealed class RecipientSpoolTests
         using var list = RecipientFiles.Read(csv.ToString());
 
         Assert.IsType<RecipientSpool>(list.Recipients);
-        Assert.Equal(10_050, list.Recipients.Count);
-        var spooled = list.Recipients[10_042];
-        Assert.Equal((10_042, 10_044, "+14152010042"), (spooled.Index, spooled.RowNumber, spooled.PhoneNumber));
-        Assert.Equal("\"Customer 10042\"", spooled.ClientData.DynamicVariables["name"].GetRawText());
-        Assert.Equal("10042.5", spooled.ClientData.DynamicVariables["balance"].GetRawText());
+        Assert.Equal(20_000, list.Recipients.Count);
+        var spooled = list.Recipients[19_042];
+        Assert.Equal((19_042, 19_044, "+14152019042"), (spooled.Index, spooled.RowNumber, spooled.PhoneNumber));
+        Assert.Equal("\"Customer 19042\"", spooled.ClientData.DynamicVariables["name"].GetRawText());
+        Assert.Equal("19042.5", spooled.ClientData.DynamicVariables["balance"].GetRawText());
         Assert.Equal("true", spooled.ClientData.DynamicVariables["vip"].GetRawText());
-        Assert.Equal(Enumerable.Range(0, 10_050), list.Recipients.Select(r => r.Index));
+        Assert.Equal(Enumerable.Range(0, 20_000), list.Recipients.Select(r => r.Index));
     }
 
     [Fact]

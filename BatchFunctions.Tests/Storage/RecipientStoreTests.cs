@@ -75,6 +75,37 @@ public sealed class RecipientStoreTests
     }
 
     [Fact]
+    public async Task GetAsync_BlockOfStringPropertiesAsBeforeBinaryParts_ReadBack()
+    {
+        var store = new RecipientStore(tables);
+        await store.ListRangeAsync(batchId, 0, 1, CancellationToken.None); // creates the table
+        var recipients = Recipients(5, valueLength: 10);
+        var block = new TableEntity(batchId, "0000004") { ["First"] = 0 };
+        for (var i = 0; i < recipients.Count; i++)
+        {
+            block["R" + i.ToString(CultureInfo.InvariantCulture)] = JsonSerializer.Serialize(recipients[i]);
+        }
+
+        await tables.GetTableClient(StorageNames.RecipientsTable).AddEntityAsync(block);
+
+        Assert.Equivalent(recipients[3], await store.GetAsync(batchId, 3, CancellationToken.None));
+        Assert.Equal([1, 2, 3, 4], (await store.ListRangeAsync(batchId, 1, 9, CancellationToken.None)).Select(r => r.Index));
+    }
+
+    [Fact]
+    public async Task SaveAsync_Block_RecipientsKeptAsBinaryJsonParts()
+    {
+        var store = new RecipientStore(tables);
+
+        await store.SaveAsync(batchId, Recipients(150, valueLength: 10), CancellationToken.None);
+
+        var entities = await ListAsync(tables.GetTableClient(StorageNames.RecipientsTable).QueryAsync<TableEntity>(e => e.PartitionKey == batchId));
+        Assert.Equal(["0000099", "0000149"], entities.Select(e => e.RowKey));
+        Assert.All(entities, e => Assert.IsType<byte[]>(e["J0"]));
+        Assert.DoesNotContain(entities, e => e.ContainsKey("R0"));
+    }
+
+    [Fact]
     public async Task DeleteAsync_SavedBatch_NoEntityLeft()
     {
         var store = new RecipientStore(tables);

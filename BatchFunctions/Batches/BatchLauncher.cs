@@ -36,8 +36,7 @@ public sealed class BatchLauncher(
         }
 
         var plan = definition.Plan!;
-        var located = list.Recipients.Select(r => r with { TimeZones = RecipientTimeZones.For(r, plan.DefaultTimeZone) });
-        await recipients.SaveAsync(batchId, located, cancellationToken);
+        await recipients.SaveAsync(batchId, RecipientTimeZones.Locate(list.Recipients, plan.DefaultTimeZone), cancellationToken);
         await index.AddAsync(definition, cancellationToken);
         await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.Create), definition, cancellation: cancellationToken);
         var settings = new DialSettings(

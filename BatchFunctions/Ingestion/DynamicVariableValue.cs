@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -20,28 +21,52 @@ public static partial class DynamicVariableValue
     // Doubles hold 15 significant decimal digits exactly; longer digit strings are ids, not quantities.
     private const int MaxNumberDigits = 15;
 
-    /// <remarks>Each value is a JsonDocument of its own, a few microseconds apiece; <see cref="DynamicVariableCache"/> reuses repeated ones.</remarks>
-    public static JsonElement From(CellValue cell) => cell.Kind switch
+    public static JsonElement From(CellValue cell)
     {
-        CellKind.Number => JsonSerializer.SerializeToElement(cell.Number),
-        CellKind.Boolean => JsonSerializer.SerializeToElement(cell.Boolean),
-        CellKind.Untyped => FromCsvText(cell.Text),
-        _ => JsonSerializer.SerializeToElement(cell.Text),
-    };
+        var buffer = new ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(writer, cell);
+        }
 
-    private static JsonElement FromCsvText(string text)
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
+    }
+
+    /// <summary>Writes the cell's value as <see cref="From"/> types it, with no JSON value of its own in between.</summary>
+    public static void Write(Utf8JsonWriter writer, CellValue cell)
+    {
+        switch (cell.Kind)
+        {
+            case CellKind.Number:
+                writer.WriteNumberValue(cell.Number);
+                break;
+            case CellKind.Boolean:
+                writer.WriteBooleanValue(cell.Boolean);
+                break;
+            case CellKind.Untyped:
+                WriteCsvText(writer, cell.Text);
+                break;
+            default:
+                writer.WriteStringValue(cell.Text);
+                break;
+        }
+    }
+
+    private static void WriteCsvText(Utf8JsonWriter writer, string text)
     {
         if (bool.TryParse(text, out var flag))
         {
-            return JsonSerializer.SerializeToElement(flag);
+            writer.WriteBooleanValue(flag);
         }
-
-        if (CanonicalNumber().IsMatch(text) && text != "-0" && text.Count(char.IsAsciiDigit) <= MaxNumberDigits)
+        else if ((char.IsAsciiDigit(text[0]) || text[0] == '-') && CanonicalNumber().IsMatch(text) && text != "-0" && text.Count(char.IsAsciiDigit) <= MaxNumberDigits)
         {
-            return JsonSerializer.SerializeToElement(decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
+            writer.WriteNumberValue(decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
         }
-
-        return JsonSerializer.SerializeToElement(text);
+        else
+        {
+            writer.WriteStringValue(text);
+        }
     }
 
     [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$")]

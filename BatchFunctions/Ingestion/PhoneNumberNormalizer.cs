@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PhoneNumbers;
@@ -18,8 +17,10 @@ public static partial class PhoneNumberNormalizer
 
     private const string UnknownRegion = "ZZ";
 
+    /// <summary>The longest national number the fast path reads; longer ones are not E.164 and go to the parser.</summary>
+    private const int MaxNationalDigits = 14;
+
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
-    private static readonly ConcurrentDictionary<int, string?> NationalPrefixes = new();
 
     /// <returns>The E.164 number, or null with <paramref name="error"/> saying what is wrong.</returns>
     public static string? Normalize(CellValue cell, string defaultRegion, out string? error)
@@ -46,13 +47,19 @@ public static partial class PhoneNumberNormalizer
     /// <returns>The E.164 number, or null with <paramref name="error"/> saying what is wrong.</returns>
     public static string? Normalize(string raw, string defaultRegion, out string? error)
     {
-        if (IsCanonical(raw) && TryCanonical(raw, defaultRegion) is { } canonical)
+        // Most lists hold E.164 or plain national numbers: read without libphonenumber's parser when its answer is certain.
+        if ((IsCanonical(raw) ? TryCanonical(raw, defaultRegion) : TryNational(raw, defaultRegion)) is { } wellFormed)
         {
-            // Most lists export numbers in E.164 already: none of the cascade below can change them.
             error = null;
-            return canonical;
+            return wellFormed;
         }
 
+        return NormalizeByParser(raw, defaultRegion, out error);
+    }
+
+    /// <summary>The whole cascade through libphonenumber's parser: what <see cref="Normalize(string, string, out string?)"/> must agree with.</summary>
+    internal static string? NormalizeByParser(string raw, string defaultRegion, out string? error)
+    {
         var text = raw.Trim().TrimStart('\'').Trim();
         if (text.Length == 0)
         {
@@ -64,9 +71,17 @@ public static partial class PhoneNumberNormalizer
         {
             var digits = scientific.Groups["lead"].Value + scientific.Groups["fraction"].Value;
             var exponent = int.Parse(scientific.Groups["exponent"].Value, CultureInfo.InvariantCulture);
-            if (scientific.Groups["fraction"].Length != exponent)
+            if (scientific.Groups["fraction"].Length > exponent)
             {
-                error = "Excel turned this number into scientific notation and dropped digits. Format the column as Text, re-enter the numbers and export again.";
+                error = "Not a phone number: the cell holds a number with decimals. Write it in international form, e.g. +14155550123.";
+                return null;
+            }
+
+            if (scientific.Groups["fraction"].Length < exponent)
+            {
+                // Excel exports what a cell shows, and a General cell too narrow for a long number shows 6 significant digits.
+                error = $"Excel wrote this number in scientific notation and dropped digits: {text} keeps {digits.Length} of the number's {exponent + 1} digits. "
+                    + "The workbook still holds them all: upload the workbook (XLSX) itself, or format the phone column as Text or with the number format 0 before saving it as CSV.";
                 return null;
             }
 
@@ -90,6 +105,15 @@ public static partial class PhoneNumberNormalizer
             return international;
         }
 
+        if (LostItsPlus(text) && ReadAsInternational(text) is { } region)
+        {
+            // The rule applied and still found nothing to call: say so, or the user suspects the rule rather than the number.
+            var plus = "+" + new string([.. text.Where(char.IsAsciiDigit)]);
+            error = $"Not a valid phone number: not one of region {defaultRegion}, and read as an international number whose + was lost ({plus}), it is "
+                + $"not a number in use in {region} by libphonenumber's numbering plan (ranges kept for fiction, such as +44 7700 900xxx, are not). Check the digits.";
+            return null;
+        }
+
         error = IsParsable(text, defaultRegion)
             ? $"Not a valid phone number (read with default region {defaultRegion}). Write it in international form, e.g. +14155550123."
             : "Not a phone number. Write it in international form, e.g. +14155550123.";
@@ -101,7 +125,7 @@ public static partial class PhoneNumberNormalizer
         try
         {
             var number = Util.Parse(text, region);
-            return IsValid(number, region) ? Util.Format(number, PhoneNumberFormat.E164) : null;
+            return PhoneNumberValidity.IsValid(number.CountryCode, Util.GetNationalSignificantNumber(number), region) ? Util.Format(number, PhoneNumberFormat.E164) : null;
         }
         catch (NumberParseException)
         {
@@ -139,40 +163,67 @@ public static partial class PhoneNumberNormalizer
         for (var length = 1; length <= 3; length++)
         {
             var countryCode = int.Parse(text.AsSpan(1, length), NumberStyles.None, CultureInfo.InvariantCulture);
-            var countryRegion = Util.GetRegionCodeForCountryCode(countryCode);
-            if (countryRegion == UnknownRegion)
+            if (Util.GetRegionCodeForCountryCode(countryCode) == UnknownRegion)
             {
                 continue; // Country codes are prefix-free: at most one length names a country.
             }
 
             var national = text.AsSpan(1 + length);
-            if (national.Length < 2 || national[0] == '0' || NationalPrefixes.GetOrAdd(countryCode, NationalPrefixOf) is not { } prefix
-                || (prefix.Length > 0 && national.StartsWith(prefix, StringComparison.Ordinal)))
-            {
-                return null;
-            }
-
-            var number = new PhoneNumber.Builder()
-                .SetCountryCode(countryCode)
-                .SetNationalNumber(ulong.Parse(national, NumberStyles.None, CultureInfo.InvariantCulture))
-                .Build();
-            return IsValid(number, region) ? text : null;
+            return national.Length >= 2 && national[0] != '0' && !PhoneNumberValidity.MayStartWithNationalPrefix(countryCode, national)
+                && PhoneNumberValidity.IsValid(countryCode, national, region) ? text : null;
         }
 
         return null;
     }
 
-    /// <returns>The national prefix a parser would strip ("" for none), or null where stripping follows a pattern (the full path decides).</returns>
-    private static string? NationalPrefixOf(int countryCode)
+    /// <summary>
+    /// A national number written with digits, spaces, dashes, dots, slashes and parentheses, read in the region as the
+    /// parser would: null (the full path decides) wherever the parser might read it otherwise, i.e. where it could
+    /// begin with a leading zero, the region's international prefix, its calling code or its national prefix.
+    /// </summary>
+    private static string? TryNational(string text, string region)
     {
-        var metadata = Util.GetMetadataForRegion(Util.GetRegionCodeForCountryCode(countryCode));
-        return metadata is null || metadata.HasNationalPrefixForParsing || metadata.HasNationalPrefixTransformRule ? null : metadata.NationalPrefix ?? "";
+        Span<char> digits = stackalloc char[MaxNationalDigits];
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                if (count == MaxNationalDigits)
+                {
+                    return null;
+                }
+
+                digits[count++] = c;
+            }
+            else if (c is not (' ' or '-' or '.' or '(' or ')' or '/'))
+            {
+                return null;
+            }
+        }
+
+        var national = digits[..count];
+        var countryCode = Util.GetCountryCodeForRegion(region);
+        return count >= 3 && national[0] != '0' && countryCode != 0 && !PhoneNumberValidity.MayBeReadOtherwise(national, region, countryCode)
+            && PhoneNumberValidity.IsValid(countryCode, national, region)
+            ? string.Concat("+", countryCode.ToString(CultureInfo.InvariantCulture), national)
+            : null;
     }
 
-    // Most numbers of a list belong to its region, and checking one region is twice as fast as finding
-    // the region first (+1 alone is shared by some 25 regions, each with its own patterns).
-    private static bool IsValid(PhoneNumber number, string region) =>
-        (number.CountryCode == Util.GetCountryCodeForRegion(region) && Util.IsValidNumberForRegion(number, region)) || Util.IsValidNumber(number);
+    /// <returns>The region of the number the digits make with a + before them, or null when they make none.</returns>
+    private static string? ReadAsInternational(string digits)
+    {
+        try
+        {
+            var number = Util.Parse("+" + digits, UnknownRegion);
+            var region = Util.GetRegionCodeForCountryCode(number.CountryCode);
+            return region == UnknownRegion ? null : region;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
 
     private static bool IsParsable(string text, string region)
     {
@@ -192,6 +243,6 @@ public static partial class PhoneNumberNormalizer
         && text.Count(char.IsAsciiDigit) >= MissingPlusMinimumDigits;
 
     // 1.55512E+10 as Excel writes a long number in a narrow column; 1,55512E+10 where the decimal separator is a comma.
-    [GeneratedRegex(@"^\+?(?<lead>\d)(?:[.,](?<fraction>\d+))?[eE]\+?(?<exponent>\d{1,2})$")]
+    [GeneratedRegex(@"^\+?(?<lead>\d)(?:[.,](?<fraction>\d+))?[eE]\+?(?<exponent>\d{1,3})$")]
     private static partial Regex ScientificNotation();
 }

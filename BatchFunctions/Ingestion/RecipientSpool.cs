@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections;
 using System.Text.Json;
 using BatchFunctions.Domain;
@@ -6,22 +5,29 @@ using BatchFunctions.Domain;
 namespace BatchFunctions.Ingestion;
 
 /// <summary>
-/// The accepted recipients of a file, in order. The first ten thousand stay in memory, which is all of
-/// most lists; the rest go to a temporary file as JSON and are read back on demand, so validating a
+/// The accepted recipients of a file, in order, each kept as its JSON and read back on demand. The first
+/// megabyte stays in memory, which is all of most lists; the rest goes to a temporary file, so validating a
 /// million-row list takes about as much memory as a hundred-thousand-row one.
 /// </summary>
+/// <remarks>
+/// Recipients arrive as JSON written by the threads that check the rows (<see cref="RecipientListParser"/>):
+/// a recipient object per row, with its dictionary and a JSON value per cell, cost more to build and to
+/// collect than the whole rest of a row's checks, and serialising them here would run on the one thread
+/// that takes rows in file order. A recipient's position is its index, so the JSON needs none.
+/// </remarks>
 public sealed class RecipientSpool : IReadOnlyList<Recipient>, IDisposable
 {
-    private const int KeptInMemory = 10_000;
+    private const int KeptInMemoryBytes = 1024 * 1024;
 
-    private readonly List<Recipient> head = [];
-    private readonly List<long> offsets = [];
+    private readonly List<long> starts = [];
     private readonly Lock flushing = new();
+    private byte[] head = new byte[4096];
+    private int headLength;
     private FileStream? file;
-    private long length;
+    private long fileLength;
     private bool flushed = true;
 
-    public int Count => head.Count + offsets.Count;
+    public int Count => starts.Count;
 
     public Recipient this[int index]
     {
@@ -29,28 +35,39 @@ public sealed class RecipientSpool : IReadOnlyList<Recipient>, IDisposable
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            return index < head.Count ? head[index] : Read(offsets[index - head.Count]);
+            var start = starts[index];
+            var end = index + 1 < starts.Count ? starts[index + 1] : headLength + fileLength;
+            var recipient = start < headLength
+                ? JsonSerializer.Deserialize<Recipient>(head.AsSpan((int)start, (int)(end - start)))
+                : JsonSerializer.Deserialize<Recipient>(ReadFromFile(start - headLength, (int)(end - start)));
+            return (recipient ?? throw new InvalidDataException($"Spooled recipient {index} is missing.")) with { Index = index };
         }
     }
 
-    public void Add(Recipient recipient)
+    public void Add(Recipient recipient) => Add(JsonSerializer.SerializeToUtf8Bytes(recipient));
+
+    /// <param name="json">A recipient as JSON; its index, if any, is replaced by its position.</param>
+    public void Add(ReadOnlySpan<byte> json)
     {
-        if (head.Count < KeptInMemory)
+        if (file is null && headLength + json.Length <= KeptInMemoryBytes)
         {
-            head.Add(recipient);
+            if (headLength + json.Length > head.Length)
+            {
+                Array.Resize(ref head, Math.Min(KeptInMemoryBytes, Math.Max(2 * head.Length, headLength + json.Length)));
+            }
+
+            starts.Add(headLength);
+            json.CopyTo(head.AsSpan(headLength));
+            headLength += json.Length;
             return;
         }
 
         file ??= new FileStream(
             Path.Combine(Path.GetTempPath(), "recipients-" + Path.GetRandomFileName()),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-        var json = JsonSerializer.SerializeToUtf8Bytes(recipient);
-        Span<byte> prefix = stackalloc byte[sizeof(int)];
-        BinaryPrimitives.WriteInt32LittleEndian(prefix, json.Length);
-        file.Write(prefix);
         file.Write(json);
-        offsets.Add(length);
-        length += prefix.Length + json.Length;
+        starts.Add(headLength + fileLength);
+        fileLength += json.Length;
         flushed = false;
     }
 
@@ -66,7 +83,7 @@ public sealed class RecipientSpool : IReadOnlyList<Recipient>, IDisposable
 
     public void Dispose() => file?.Dispose();
 
-    private Recipient Read(long offset)
+    private byte[] ReadFromFile(long offset, int length)
     {
         lock (flushing)
         {
@@ -78,11 +95,8 @@ public sealed class RecipientSpool : IReadOnlyList<Recipient>, IDisposable
         }
 
         // Positional reads: enumerations and look-ups may run side by side.
-        Span<byte> prefix = stackalloc byte[sizeof(int)];
-        RandomAccess.Read(file!.SafeFileHandle, prefix, offset);
-        var json = new byte[BinaryPrimitives.ReadInt32LittleEndian(prefix)];
-        RandomAccess.Read(file.SafeFileHandle, json, offset + prefix.Length);
-        return JsonSerializer.Deserialize<Recipient>(json)
-            ?? throw new InvalidDataException($"The recipient spooled at byte {offset} is missing.");
+        var json = new byte[length];
+        RandomAccess.Read(file!.SafeFileHandle, json, offset);
+        return json;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using BatchFunctions.Domain;
 
@@ -18,31 +19,33 @@ public static class StoredRecipientSize
     /// <summary>Left for what is added when the batch is launched (the recipient's time zones, its id).</summary>
     private const int LaunchAllowanceBytes = 4 * 1024;
 
-    /// <summary>The most characters JSON can turn one character into (\uXXXX).</summary>
-    private const int WorstEscapeFactor = 6;
-
-    private const int FixedOverheadCharacters = 1024;
+    /// <summary>Room for what a recipient's JSON holds once stored that the list's own JSON leaves out (its index, id and zones' names).</summary>
+    private const int StoredFieldsCharacters = 64;
 
     /// <returns>Null when the recipient fits; otherwise the row error's message, naming the limit.</returns>
-    /// <param name="cells">The row's values; when they are short the recipient surely fits and is not serialized.</param>
-    public static string? TooLarge(Recipient recipient, IEnumerable<CellValue> cells)
+    /// <param name="json">The recipient as UTF-8 JSON, as the list's checks write it for the spool.</param>
+    public static string? TooLarge(ReadOnlySpan<byte> json)
     {
-        const int budget = (MaxPropertyBytes - LaunchAllowanceBytes) / sizeof(char);
-        var characters = FixedOverheadCharacters;
-        foreach (var cell in cells)
+        // A JSON character takes at least one UTF-8 byte, so the byte count bounds the characters; count them only when that bound is too much.
+        if (Fits(json.Length))
         {
-            characters += cell.Text.Length * WorstEscapeFactor + 64;
+            return null;
         }
 
-        return characters <= budget ? null : TooLarge(recipient);
+        var characters = Encoding.UTF8.GetCharCount(json);
+        return Fits(characters) ? null : Message((characters + StoredFieldsCharacters) * sizeof(char));
+
+        static bool Fits(int characters) => (characters + StoredFieldsCharacters) * sizeof(char) + LaunchAllowanceBytes <= MaxPropertyBytes;
     }
 
     /// <returns>Null when the recipient fits; otherwise the row error's message, naming the limit.</returns>
     public static string? TooLarge(Recipient recipient)
     {
         var bytes = JsonSerializer.Serialize(recipient).Length * sizeof(char);
-        return bytes + LaunchAllowanceBytes <= MaxPropertyBytes ? null
-            : $"The row's values take {(bytes / 1024.0).ToString("N0", CultureInfo.InvariantCulture)} KiB once stored; table storage holds at most "
-                + $"{MaxPropertyBytes / 1024} KiB per recipient (its limit on one string property, within a 1 MiB entity). Shorten the longest values or move them out of the list.";
+        return bytes + LaunchAllowanceBytes <= MaxPropertyBytes ? null : Message(bytes);
     }
+
+    private static string Message(int bytes) =>
+        $"The row's values take {(bytes / 1024.0).ToString("N0", CultureInfo.InvariantCulture)} KiB once stored; table storage holds at most "
+        + $"{MaxPropertyBytes / 1024} KiB per recipient (its limit on one string property, within a 1 MiB entity). Shorten the longest values or move them out of the list.";
 }

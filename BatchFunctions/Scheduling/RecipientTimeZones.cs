@@ -17,6 +17,10 @@ public static class RecipientTimeZones
 
     private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
 
+    /// <summary>The recipients with their zones, as a batch stores them when it is launched; streamed.</summary>
+    public static IEnumerable<Recipient> Locate(IEnumerable<Recipient> recipients, string defaultTimeZone) =>
+        recipients.Select(r => r with { TimeZones = For(r, defaultTimeZone) });
+
     public static IReadOnlyList<string> For(Recipient recipient, string defaultTimeZone)
     {
         if (recipient.ClientData.DynamicVariables.TryGetValue(Column, out var column)

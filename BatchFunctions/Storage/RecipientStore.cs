@@ -12,11 +12,14 @@ namespace BatchFunctions.Storage;
 /// </summary>
 /// <remarks>
 /// Recipients are stored in blocks: one entity holds up to <see cref="BlockRecipients"/> consecutive
-/// recipients, each as JSON in a property of its own (R0, R1, ...), and its row key is the index of its
-/// last recipient, so "the first block whose row key is at least i" is the block holding recipient i.
-/// Storage costs per entity and per request far more than per byte (Azurite, which runs every local
-/// campaign and test, most of all), and a block turns a hundred entities into one. Entities written
-/// before blocks, one recipient each with its index as row key, read as blocks of one.
+/// recipients as UTF-8 JSON arrays in binary properties (J0, J1, ..., each at most 64 KiB and holding
+/// whole recipients), and its row key is the index of its last recipient, so "the first block whose row
+/// key is at least i" is the block holding recipient i. Storage costs per entity and per request far more
+/// than per byte (Azurite, which runs every local campaign and test, most of all), and a block turns a
+/// hundred entities into one. Binary rather than string properties because Azurite takes about twenty
+/// times longer over a string property than over the same bytes as binary (1,000 blocks: 11-15 s as
+/// strings, 0.5 s as binary, measured Dec 2026). Blocks written as one string property per recipient
+/// (R0, R1, ...) and entities written before blocks (one recipient each, its index as row key) still read.
 /// </remarks>
 public sealed class RecipientStore(TableServiceClient tables)
 {
@@ -40,7 +43,11 @@ public sealed class RecipientStore(TableServiceClient tables)
     /// <summary>Table storage's limit on one string property: 64 KiB of UTF-16.</summary>
     private const int PropertyCharacters = 32 * 1024;
 
+    /// <summary>Table storage's limit on one binary property.</summary>
+    private const int PartBytes = 64 * 1024;
+
     private const string FirstIndexProperty = "First";
+    private const string PartPrefix = "J";
 
     private readonly TableClient table = tables.GetTableClient(StorageNames.RecipientsTable);
     private readonly CreateOnce created = new(() => tables.GetTableClient(StorageNames.RecipientsTable).CreateIfNotExistsAsync());
@@ -117,10 +124,10 @@ public sealed class RecipientStore(TableServiceClient tables)
 
     private static IEnumerable<(TableEntity Entity, int Characters)> Blocks(string batchId, IEnumerable<Recipient> recipients)
     {
-        var block = new List<string>(BlockRecipients);
+        var block = new List<byte[]>(BlockRecipients);
         var first = 0;
         var last = -1;
-        var characters = 0;
+        var bytes = 0;
         foreach (var recipient in recipients)
         {
             // Blocks are found by their last index, so they must not overlap: recipients come in index order.
@@ -129,7 +136,8 @@ public sealed class RecipientStore(TableServiceClient tables)
                 throw new ArgumentException($"Recipients are stored in index order; recipient {recipient.Index} came after {last}.", nameof(recipients));
             }
 
-            var json = JsonSerializer.Serialize(recipient);
+            // The default encoder escapes every non-ASCII character, so a UTF-8 byte is a character here.
+            var json = JsonSerializer.SerializeToUtf8Bytes(recipient);
             if (json.Length > PropertyCharacters)
             {
                 // The list's checks turn such a row into a row error first (StoredRecipientSize); this is the last line.
@@ -138,34 +146,50 @@ public sealed class RecipientStore(TableServiceClient tables)
                     nameof(recipients));
             }
 
-            if (block.Count == BlockRecipients || (block.Count > 0 && characters + json.Length > BlockCharacters))
+            if (block.Count == BlockRecipients || (block.Count > 0 && bytes + json.Length > BlockCharacters))
             {
-                yield return (Block(batchId, first, last, block), characters);
+                yield return (Block(batchId, first, last, block), bytes);
                 block.Clear();
-                characters = 0;
+                bytes = 0;
             }
 
             first = block.Count == 0 ? recipient.Index : first;
             last = recipient.Index;
             block.Add(json);
-            characters += json.Length;
+            bytes += json.Length;
         }
 
         if (block.Count > 0)
         {
-            yield return (Block(batchId, first, last, block), characters);
+            yield return (Block(batchId, first, last, block), bytes);
         }
     }
 
-    private static TableEntity Block(string batchId, int first, int last, List<string> recipients)
+    private static TableEntity Block(string batchId, int first, int last, List<byte[]> recipients)
     {
         var entity = new TableEntity(batchId, RowKey(last)) { [FirstIndexProperty] = first };
-        for (var i = 0; i < recipients.Count; i++)
+        var part = new MemoryStream();
+        var parts = 0;
+        foreach (var json in recipients)
         {
-            entity["R" + i.ToString(CultureInfo.InvariantCulture)] = recipients[i];
+            if (part.Length > 0 && part.Length + json.Length + 2 > PartBytes)
+            {
+                Close();
+            }
+
+            part.WriteByte(part.Length == 0 ? (byte)'[' : (byte)',');
+            part.Write(json);
         }
 
+        Close();
         return entity;
+
+        void Close()
+        {
+            part.WriteByte((byte)']');
+            entity[PartPrefix + parts++.ToString(CultureInfo.InvariantCulture)] = part.ToArray();
+            part.SetLength(0);
+        }
     }
 
     private static IEnumerable<List<TableTransactionAction>> Transactions(IEnumerable<(TableEntity Entity, int Characters)> blocks)
@@ -199,11 +223,22 @@ public sealed class RecipientStore(TableServiceClient tables)
         }
 
         var block = new List<Recipient>();
+        for (var i = 0; entity.GetBinary(PartPrefix + i.ToString(CultureInfo.InvariantCulture)) is { } part; i++)
+        {
+            block.AddRange(JsonSerializer.Deserialize<List<Recipient>>(part)
+                ?? throw new RequestFailedException($"Part {i} of the block of recipients from {first} of batch {entity.PartitionKey} is empty."));
+        }
+
+        if (block.Count > 0)
+        {
+            return block;
+        }
+
+        // A block written with one string property per recipient (R0, R1, ...), before binary parts.
         for (var i = 0; entity.GetString("R" + i.ToString(CultureInfo.InvariantCulture)) is { } json; i++)
         {
-            var recipient = JsonSerializer.Deserialize<Recipient>(json)
-                ?? throw new RequestFailedException($"Recipient {first + i} of batch {entity.PartitionKey} is empty.");
-            block.Add(recipient);
+            block.Add(JsonSerializer.Deserialize<Recipient>(json)
+                ?? throw new RequestFailedException($"Recipient {first + i} of batch {entity.PartitionKey} is empty."));
         }
 
         return block;

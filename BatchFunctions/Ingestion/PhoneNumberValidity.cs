@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using PhoneNumbers;
+
+namespace BatchFunctions.Ingestion;
+
+/// <summary>
+/// libphonenumber's validity rules (IsValidNumber, IsValidNumberForRegion), applied to its own metadata with
+/// the patterns compiled. libphonenumber runs the same patterns through the regex interpreter, which made the
+/// check three quarters of the cost of reading a well-written number. The logic follows PhoneNumberUtil's
+/// getNumberTypeHelper, getRegionCodeForNumberFromRegionList and isValidNumberForRegion line for line;
+/// PhoneNumberNormalizerTests holds it to libphonenumber's answers over every region's example numbers and
+/// their neighbours.
+/// </summary>
+internal static class PhoneNumberValidity
+{
+    private const string NonGeographicRegion = "001";
+
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+    private static readonly ConcurrentDictionary<string, NumberingPlan?> RegionPlans = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<int, NumberingPlan?> NonGeographicPlans = new();
+    private static readonly ConcurrentDictionary<int, string[]> RegionsOfCallingCode = new();
+
+    /// <summary>Valid for <paramref name="region"/> when the calling code is its own, else valid anywhere: what the normaliser accepts.</summary>
+    /// <param name="nationalNumber">The national significant number: digits only, no leading zero.</param>
+    public static bool IsValid(int countryCode, ReadOnlySpan<char> nationalNumber, string region) =>
+        (countryCode == Util.GetCountryCodeForRegion(region) && IsValidForRegion(countryCode, nationalNumber, region))
+        || IsValidNumber(countryCode, nationalNumber);
+
+    /// <summary>
+    /// Whether parsing would try to strip a national prefix from this national number (libphonenumber does so even
+    /// after a + and a calling code): true sends the number down libphonenumber's own parser.
+    /// </summary>
+    public static bool MayStartWithNationalPrefix(int countryCode, ReadOnlySpan<char> nationalNumber) =>
+        MainPlan(countryCode) is not { } plan || (plan.NationalPrefix is { } prefix && prefix.IsMatch(nationalNumber));
+
+    /// <summary>
+    /// Whether the parser, given these digits with no + in <paramref name="region"/>, might read them as anything but
+    /// a national number of that region: they may begin with its international prefix (maybeStripInternationalPrefix),
+    /// its calling code (maybeExtractCountryCode) or its national prefix (maybeStripNationalPrefixAndCarrierCode).
+    /// </summary>
+    public static bool MayBeReadOtherwise(ReadOnlySpan<char> digits, string region, int countryCode)
+    {
+        if (Plan(region) is not { } plan)
+        {
+            return true;
+        }
+
+        Span<char> code = stackalloc char[4];
+        countryCode.TryFormat(code, out var codeLength, provider: System.Globalization.CultureInfo.InvariantCulture);
+        return (plan.InternationalPrefix is { } idd && idd.IsMatch(digits))
+            || digits.StartsWith(code[..codeLength])
+            || (plan.NationalPrefix is { } prefix && prefix.IsMatch(digits));
+    }
+
+    private static bool IsValidNumber(int countryCode, ReadOnlySpan<char> nationalNumber)
+    {
+        var regions = RegionsOfCallingCode.GetOrAdd(countryCode, static code => [.. Util.GetRegionCodesForCountryCode(code)]);
+        if (regions.Length == 0)
+        {
+            return false;
+        }
+
+        if (regions.Length == 1)
+        {
+            return IsValidForRegion(countryCode, nationalNumber, regions[0]);
+        }
+
+        foreach (var region in regions)
+        {
+            if (Plan(region) is not { } plan)
+            {
+                continue;
+            }
+
+            if (plan.LeadingDigits is { } leadingDigits)
+            {
+                if (leadingDigits.IsMatch(nationalNumber))
+                {
+                    return IsValidForRegion(countryCode, nationalNumber, region);
+                }
+            }
+            else if (plan.HasType(nationalNumber))
+            {
+                return true; // isValidNumberForRegion would ask the same plan the same question.
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsValidForRegion(int countryCode, ReadOnlySpan<char> nationalNumber, string region)
+    {
+        var plan = region == NonGeographicRegion ? NonGeographicPlans.GetOrAdd(countryCode, static code => NumberingPlan.From(Util.GetMetadataForNonGeographicalRegion(code))) : Plan(region);
+        return plan is not null && (region == NonGeographicRegion || countryCode == plan.CountryCode) && plan.HasType(nationalNumber);
+    }
+
+    private static NumberingPlan? Plan(string region) => RegionPlans.GetOrAdd(region, static code => NumberingPlan.From(Util.GetMetadataForRegion(code)));
+
+    /// <summary>The plan whose national prefix the parser strips after "+code": the calling code's main region, or its non-geographic entity.</summary>
+    private static NumberingPlan? MainPlan(int countryCode)
+    {
+        var region = Util.GetRegionCodeForCountryCode(countryCode);
+        return region == NonGeographicRegion ? NonGeographicPlans.GetOrAdd(countryCode, static code => NumberingPlan.From(Util.GetMetadataForNonGeographicalRegion(code)))
+            : region == "ZZ" ? null
+            : Plan(region);
+    }
+
+    private sealed class NumberingPlan
+    {
+        private NumberingPlan(PhoneMetadata metadata)
+        {
+            CountryCode = metadata.CountryCode;
+            General = new NumberPattern(metadata.GeneralDesc);
+
+            // getNumberTypeHelper's order; any match makes the number valid.
+            Types =
+            [
+                new NumberPattern(metadata.PremiumRate), new NumberPattern(metadata.TollFree), new NumberPattern(metadata.SharedCost),
+                new NumberPattern(metadata.Voip), new NumberPattern(metadata.PersonalNumber), new NumberPattern(metadata.Pager),
+                new NumberPattern(metadata.Uan), new NumberPattern(metadata.Voicemail), new NumberPattern(metadata.FixedLine),
+                new NumberPattern(metadata.Mobile),
+            ];
+            LeadingDigits = metadata.HasLeadingDigits && metadata.LeadingDigits.Length > 0 ? Compile(metadata.LeadingDigits, anchoredAtEnd: false) : null;
+
+            // maybeStripNationalPrefixAndCarrierCode: national prefix for parsing, else the national prefix itself, matched at the start.
+            var prefix = metadata.HasNationalPrefixForParsing && metadata.NationalPrefixForParsing.Length > 0 ? metadata.NationalPrefixForParsing : metadata.NationalPrefix;
+            NationalPrefix = string.IsNullOrEmpty(prefix) ? null : Compile(prefix, anchoredAtEnd: false);
+            InternationalPrefix = string.IsNullOrEmpty(metadata.InternationalPrefix) ? null : Compile(metadata.InternationalPrefix, anchoredAtEnd: false);
+        }
+
+        public int CountryCode { get; }
+
+        public Regex? LeadingDigits { get; }
+
+        public Regex? NationalPrefix { get; }
+
+        public Regex? InternationalPrefix { get; }
+
+        private NumberPattern General { get; }
+
+        private NumberPattern[] Types { get; }
+
+        public static NumberingPlan? From(PhoneMetadata? metadata) => metadata is null ? null : new NumberingPlan(metadata);
+
+        /// <summary>getNumberTypeHelper(...) != UNKNOWN.</summary>
+        public bool HasType(ReadOnlySpan<char> nationalNumber)
+        {
+            if (!General.Matches(nationalNumber))
+            {
+                return false;
+            }
+
+            foreach (var type in Types)
+            {
+                if (type.Matches(nationalNumber))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>isNumberMatchingDesc: a possible length (when the description lists any) and the whole number matching its pattern.</summary>
+    private sealed class NumberPattern(PhoneNumberDesc? description)
+    {
+        private readonly int[] lengths = description is null ? [] : [.. description.PossibleLengthList];
+        private readonly Lazy<Regex>? pattern = description is { NationalNumberPattern.Length: > 0 } desc
+            ? new Lazy<Regex>(() => Compile(desc.NationalNumberPattern, anchoredAtEnd: true))
+            : null;
+
+        public bool Matches(ReadOnlySpan<char> nationalNumber) =>
+            (lengths.Length == 0 || Array.IndexOf(lengths, nationalNumber.Length) >= 0) && pattern is not null && pattern.Value.IsMatch(nationalNumber);
+    }
+
+    private static Regex Compile(string pattern, bool anchoredAtEnd) =>
+        new(anchoredAtEnd ? $@"\A(?:{pattern})\z" : $@"\A(?:{pattern})", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+}
