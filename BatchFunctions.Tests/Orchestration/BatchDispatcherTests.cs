@@ -324,6 +324,31 @@ public sealed class BatchDispatcherTests
     }
 
     [Fact]
+    public void Apply_ResumeIssuedAfterAPauseArrivesFirst_TheBatchKeepsDialing()
+    {
+        // Seen in chaos runs with a worker crash: the redelivered pause reached the orchestrator after
+        // the resume the operator gave two seconds later, and the batch stayed paused for ever.
+        var dispatcher = Started(recipients: 10, concurrency: 1);
+        var pausedAt = new DateTimeOffset(now, TimeSpan.Zero);
+        dispatcher.Apply(new BatchCommand(BatchCommandKind.Resume, IssuedAt: pausedAt + TimeSpan.FromSeconds(2)), now);
+        dispatcher.Apply(new BatchCommand(BatchCommandKind.Pause, IssuedAt: pausedAt), now);
+
+        Assert.NotNull(dispatcher.NextDial(now));
+        Assert.Null(new BatchDispatcher(dispatcher.Carry(), now).WaitingNow(now));
+    }
+
+    [Fact]
+    public void Apply_ConcurrencyChangesArriveOutOfOrder_TheLastIssuedHolds()
+    {
+        var dispatcher = Started(recipients: 10, concurrency: 3);
+        var at = new DateTimeOffset(now, TimeSpan.Zero);
+        dispatcher.Apply(new BatchCommand(BatchCommandKind.SetConcurrency, ConcurrencyLimit: 2, IssuedAt: at + TimeSpan.FromSeconds(5)), now);
+        dispatcher.Apply(new BatchCommand(BatchCommandKind.SetConcurrency, ConcurrencyLimit: 5, IssuedAt: at), now);
+
+        Assert.Equal(2, dispatcher.Carry().Concurrency);
+    }
+
+    [Fact]
     public void LeaseMessages_WithinAnEpisodeAndInTheNextGeneration_NumberedInOrder()
     {
         // One episode (the time stands still): a release, then the final one; then a generation that starts

@@ -22,6 +22,8 @@ namespace BatchFunctions.Functions.Orchestration;
 /// <param name="Stopped">The provider refused the account or caller id: no further dials.</param>
 /// <param name="Counts">The batch's recipient counts, which this orchestration keeps and reports to the batch entity.</param>
 /// <param name="ProviderConfirmed">A dial has gone through, so the account works and dialing may run at full concurrency.</param>
+/// <param name="PauseIssuedAt">When the pause or resume now in force was issued: an older one arriving later is ignored.</param>
+/// <param name="ConcurrencyIssuedAt">When the concurrency change now in force was issued.</param>
 public sealed record BatchRun(
     string BatchId,
     DialSettings Dial,
@@ -42,4 +44,6 @@ public sealed record BatchRun(
     bool Cancelled = false,
     bool Stopped = false,
     bool ProviderConfirmed = false,
-    RecipientCounts? Counts = null);
+    RecipientCounts? Counts = null,
+    DateTimeOffset? PauseIssuedAt = null,
+    DateTimeOffset? ConcurrencyIssuedAt = null);

@@ -41,6 +41,8 @@ public sealed class BatchDispatcher
     private bool hangUpOnCancel;
     private bool stopped;
     private bool providerConfirmed;
+    private DateTimeOffset? pauseIssuedAt;
+    private DateTimeOffset? concurrencyIssuedAt;
     private DateTime? queueDueAt;
     private Waiting? queueWaiting;
     private RecipientCounts counts;
@@ -67,6 +69,8 @@ public sealed class BatchDispatcher
         cancelled = run.Cancelled;
         stopped = run.Stopped;
         providerConfirmed = run.ProviderConfirmed;
+        pauseIssuedAt = run.PauseIssuedAt;
+        concurrencyIssuedAt = run.ConcurrencyIssuedAt;
         queueDueAt = run.QueueDueAt;
         queueWaiting = run.QueueWaiting;
         counts = run.Counts ?? new RecipientCounts();
@@ -427,18 +431,30 @@ public sealed class BatchDispatcher
                 }
 
                 break;
-            case BatchCommandKind.Pause:
+            case BatchCommandKind.Pause when IsLatest(command, ref pauseIssuedAt):
                 paused = true;
                 break;
-            case BatchCommandKind.Resume:
+            case BatchCommandKind.Resume when IsLatest(command, ref pauseIssuedAt):
                 paused = false;
                 lease.AskSoon(now);
                 break;
-            case BatchCommandKind.SetConcurrency when command.ConcurrencyLimit is { } limit:
+            case BatchCommandKind.SetConcurrency when command.ConcurrencyLimit is { } limit && IsLatest(command, ref concurrencyIssuedAt):
                 concurrency = Math.Max(1, limit);
                 lease.AskSoon(now);
                 break;
         }
+    }
+
+    /// <summary>Whether the command was issued after the one of its kind now in force (and if so, it now is).</summary>
+    private static bool IsLatest(BatchCommand command, ref DateTimeOffset? inForce)
+    {
+        if (command.IssuedAt is { } issued && inForce is { } current && issued < current)
+        {
+            return false;
+        }
+
+        inForce = command.IssuedAt ?? inForce;
+        return true;
     }
 
     // ---- Reporting and waking -----------------------------------------------------------------------
@@ -539,6 +555,8 @@ public sealed class BatchDispatcher
         Stopped = stopped,
         ProviderConfirmed = providerConfirmed,
         Counts = counts,
+        PauseIssuedAt = pauseIssuedAt,
+        ConcurrencyIssuedAt = concurrencyIssuedAt,
     };
 
     public bool Cancelled => cancelled;
