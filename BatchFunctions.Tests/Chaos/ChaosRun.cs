@@ -251,13 +251,23 @@ public static class ChaosRun
                     ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString() ?? ""
                     : $"HTTP {(int)response.StatusCode}";
                 lastSeen[batchId] = status;
+                var orchestration = await app.Durable.Client.GetInstancesAsync(batchId, getInputsAndOutputs: true);
                 if (TerminalStatuses.Contains(status))
                 {
-                    waiting.Remove(batchId);
+                    // A cancelled batch reads as cancelled at once, while calls it let finish (or hung up, their
+                    // end still to be found) keep their slots until the orchestration is done with them.
+                    if (orchestration is not { IsRunning: true })
+                    {
+                        waiting.Remove(batchId);
+                    }
+                    else
+                    {
+                        lastSeen[batchId] = status + " with its orchestration still running";
+                    }
+
                     continue;
                 }
 
-                var orchestration = await app.Durable.Client.GetInstancesAsync(batchId, getInputsAndOutputs: true);
                 if (orchestration is { IsRunning: false, RuntimeStatus: not OrchestrationRuntimeStatus.Pending })
                 {
                     // Give an entity signal sent at the orchestration's end time to land before calling the batch orphaned.
