@@ -17,9 +17,6 @@ public sealed class BatchEntity : TaskEntity<BatchState>
     public void MarkStarted(BatchMilestone milestone) =>
         State = State with { StartedAt = State.StartedAt ?? milestone.At, LastUpdatedAt = Latest(milestone.At) };
 
-    public void MarkDispatchFinished(BatchMilestone milestone) =>
-        State = State with { DispatchFinishedAt = State.DispatchFinishedAt ?? milestone.At, LastUpdatedAt = Latest(milestone.At) };
-
     public void Fail(BatchFailure failure) =>
         State = State with { Failure = State.Failure ?? failure, LastUpdatedAt = Latest(failure.At) };
 
@@ -34,6 +31,9 @@ public sealed class BatchEntity : TaskEntity<BatchState>
         CancelledAt = null,
         Failure = null,
         Runtime = State.Runtime is { } runtime ? runtime with { Paused = false, Waiting = null } : null,
+
+        // A late repeat of the finished run's last report must not mark the new run finished.
+        ProgressAt = milestone.At,
         LastUpdatedAt = Latest(milestone.At),
     };
 
@@ -53,6 +53,7 @@ public sealed class BatchEntity : TaskEntity<BatchState>
             Counts = progress.Counts,
             ProgressAt = progress.At,
             Runtime = progress.Runtime ?? State.Runtime,
+            DispatchFinishedAt = progress.DispatchFinished ? State.DispatchFinishedAt ?? progress.At : State.DispatchFinishedAt,
             LastUpdatedAt = Latest(progress.At),
         };
     }

@@ -196,11 +196,7 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
     {
         // Synchronously: CancelAsync would run the timers' callbacks outside the orchestration's replay.
         stopWakes.Cancel();
-        await ReportProgressAsync(force: true);
-        if (!dispatcher.Cancelled)
-        {
-            await context.Entities.SignalEntityAsync(BatchEntity.IdFor(run.BatchId), nameof(BatchEntity.MarkDispatchFinished), new BatchMilestone(BatchOrchestrator.Now(context)));
-        }
+        await context.Entities.SignalEntityAsync(BatchEntity.IdFor(run.BatchId), nameof(BatchEntity.ReportProgress), dispatcher.FinalProgress(Now));
 
         await context.Entities.SignalEntityAsync(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Release), dispatcher.FinalRelease(Now));
         context.CreateReplaySafeLogger<BatchOrchestrator>().BatchDispatched(run.BatchId, run.TotalRecipients);

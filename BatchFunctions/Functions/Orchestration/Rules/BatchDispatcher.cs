@@ -463,11 +463,16 @@ public sealed class BatchDispatcher
     /// A snapshot for the batch entity when something changed: at most once a second while calls are
     /// live, at once when the batch goes quiet or <paramref name="force"/>.
     /// </summary>
-    public BatchProgress? ProgressToReport(DateTime now, bool force)
+    public BatchProgress? ProgressToReport(DateTime now, bool force) => Progress(now, force, final: false);
+
+    /// <summary>The last snapshot, sent when the batch is done; it says so unless the batch was cancelled.</summary>
+    public BatchProgress FinalProgress(DateTime now) => Progress(now, force: true, final: true)!;
+
+    private BatchProgress? Progress(DateTime now, bool force, bool final)
     {
         var runtime = new BatchRuntime(paused, concurrency, lease.Leased, WaitingNow(now));
-        if (reported is { } last && last.Counts == counts && last.Runtime == runtime
-            || !force && live.Count > 0 && now - reportedAt < ProgressInterval)
+        if (!final && (reported is { } last && last.Counts == counts && last.Runtime == runtime
+            || !force && live.Count > 0 && now - reportedAt < ProgressInterval))
         {
             return null;
         }
@@ -475,7 +480,7 @@ public sealed class BatchDispatcher
         // Strictly later than the last snapshot, even within one episode (whose time stands still): the
         // entity keeps the latest by time, and the engine may deliver two snapshots the other way round.
         reportedAt = now > reportedAt ? now : reportedAt.AddTicks(1);
-        reported = new BatchProgress(counts, new DateTimeOffset(reportedAt, TimeSpan.Zero), runtime);
+        reported = new BatchProgress(counts, new DateTimeOffset(reportedAt, TimeSpan.Zero), runtime, DispatchFinished: final && !cancelled);
         return reported;
     }
 
