@@ -172,6 +172,37 @@ public sealed class DurableTestHost : IAsyncDisposable
     }
 
     /// <summary>
+    /// The timers the instance's current execution created: when the episode that armed each one began (the
+    /// orchestration's time then) and when it was asked to fire.
+    /// </summary>
+    public async Task<IReadOnlyList<(DateTime ArmedAt, DateTime FireAt)>> TimersAsync(string instanceId)
+    {
+        var state = (await service.GetOrchestrationStateAsync(instanceId, allExecutions: false))?.FirstOrDefault();
+        if (state is null)
+        {
+            return [];
+        }
+
+        using var history = System.Text.Json.JsonDocument.Parse(await service.GetOrchestrationHistoryAsync(instanceId, state.OrchestrationInstance.ExecutionId));
+        var timers = new List<(DateTime, DateTime)>();
+        var episodeStart = DateTime.MinValue;
+        foreach (var e in history.RootElement.EnumerateArray())
+        {
+            var type = e.TryGetProperty("EventType", out var t) ? EventTypeName(t) : "";
+            if (type == nameof(DurableTask.Core.History.EventType.OrchestratorStarted))
+            {
+                episodeStart = e.GetProperty("Timestamp").GetDateTime().ToUniversalTime();
+            }
+            else if (type == nameof(DurableTask.Core.History.EventType.TimerCreated))
+            {
+                timers.Add((episodeStart, e.GetProperty("FireAt").GetDateTime().ToUniversalTime()));
+            }
+        }
+
+        return timers;
+    }
+
+    /// <summary>
     /// The activities the instance's current execution scheduled and still waits for (name#task id), read from its
     /// history: where an orchestration that makes no progress is stuck.
     /// </summary>

@@ -27,6 +27,14 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
     /// <summary>Timers shorter than this are all a winding-down generation still arms and waits for.</summary>
     private static readonly TimeSpan ShortWake = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How much later than wanted a wake timer is set. The Azure Storage provider makes a timer's message
+    /// visible after its delay in whole seconds, rounded down, so a timer fires up to a second early (a
+    /// sub-second timer at once). A wake that finds nothing due yet would arm the remainder and fire early
+    /// again: measured, nine timers in ten fired early and a generation spent most of its steps on them.
+    /// </summary>
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromSeconds(1);
+
     private readonly Dictionary<Task, Func<Task, Task>> pending = [];
     private readonly Dictionary<Task, DateTime> wakes = [];
 
@@ -42,7 +50,7 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
             // Winding down: only short timers; once every timer is about to fire, nothing new starts and
             // the generation ends as soon as everything outstanding has finished.
             var winding = step >= StepsPerGeneration;
-            var draining = winding && wakes.Values.All(at => at <= Now + ShortWake);
+            var draining = winding && wakes.Values.All(fireAt => fireAt <= Now + ShortWake + TimerSlack);
             if (!draining)
             {
                 StartWork();
@@ -62,31 +70,26 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
                 return next;
             }
 
-            if (!draining && dispatcher.WakeAt(Now) is { } at && (wakes.Count == 0 || at < wakes.Values.Min()))
+            if (!draining && dispatcher.WakeAt(Now) is { } at)
             {
-                at = winding && at > Now + ShortWake ? Now + ShortWake : at;
-                wakes.Add(context.CreateTimer(at, stopWakes.Token), at);
+                var fireAt = (winding && at > Now + ShortWake ? Now + ShortWake : at) + TimerSlack;
+                if (wakes.Count == 0 || fireAt < wakes.Values.Min())
+                {
+                    wakes.Add(context.CreateTimer(fireAt, stopWakes.Token), fireAt);
+                }
             }
 
             await HandleNextAsync();
         }
     }
 
+    /// <summary>
+    /// Starts what the dispatcher wants started now. Dials go first: they use up ready attempts and slots,
+    /// which is what makes a take or a lease request due in the same step rather than a wake later.
+    /// </summary>
     private void StartWork()
     {
         var now = Now;
-        if (dispatcher.StartTake(now) is { } take)
-        {
-            Start(context.CallActivityAsync<TakeResult>(nameof(TakeDialable), take, DependencyRetry.Storage),
-                async t => { if (await Outcome((Task<TakeResult>)t) is { } taken) dispatcher.Taken(taken, Now); else dispatcher.TakeFailed(Now); });
-        }
-
-        if (dispatcher.StartLeaseRequest(now) is { } request)
-        {
-            Start(context.Entities.CallEntityAsync<LeaseGrant>(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Acquire), request),
-                async t => { if (await Outcome((Task<LeaseGrant>)t) is { } grant) dispatcher.LeaseGranted(grant, Now); else dispatcher.LeaseFailed(Now); });
-        }
-
         while (dispatcher.NextDial(now) is { } ticket)
         {
             var attempt = new DialAttempt(run.BatchId, run.RunNumber, ticket, run.Dial, run.Plan);
@@ -102,6 +105,18 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
                         dispatcher.DialFailed(ticket, Now);
                     }
                 });
+        }
+
+        if (dispatcher.StartTake(now) is { } take)
+        {
+            Start(context.CallActivityAsync<TakeResult>(nameof(TakeDialable), take, DependencyRetry.Storage),
+                async t => { if (await Outcome((Task<TakeResult>)t) is { } taken) dispatcher.Taken(taken, Now); else dispatcher.TakeFailed(Now); });
+        }
+
+        if (dispatcher.StartLeaseRequest(now) is { } request)
+        {
+            Start(context.Entities.CallEntityAsync<LeaseGrant>(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Acquire), request),
+                async t => { if (await Outcome((Task<LeaseGrant>)t) is { } grant) dispatcher.LeaseGranted(grant, Now); else dispatcher.LeaseFailed(Now); });
         }
 
         if (dispatcher.StartCheck(now) is { Count: > 0 } calls)

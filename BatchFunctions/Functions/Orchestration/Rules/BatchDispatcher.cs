@@ -540,7 +540,7 @@ public sealed class BatchDispatcher
             return null;
         }
 
-        return at <= now ? now.AddMilliseconds(1) : at > now + MaxWake ? now + MaxWake : at;
+        return at <= now ? now : at > now + MaxWake ? now + MaxWake : at;
     }
 
     /// <summary>The state the next generation starts from.</summary>
