@@ -5,9 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace BatchFunctions.Functions.Orchestration;
 
 /// <summary>
-/// One per conversation we start, apart from the batch's dispatch: waits on a durable timer, then fetches the
-/// conversation's results unless the post-call webhook brought them meanwhile; while ElevenLabs is still in the call
-/// or analysing it, waits and checks again. So results arrive when webhooks are lost, late or not configured.
+/// One per conversation we start, apart from the batch's dispatch. It is scheduled to start one delay after the
+/// call is answered (<see cref="ConversationFollowUp"/>), so while the call lasts it costs a queued message, not an
+/// episode and a timer; it then fetches the conversation's results unless the post-call webhook brought them
+/// meanwhile, and while ElevenLabs is still in the call or analysing it, waits and checks again. So results arrive when webhooks are lost, late or not configured.
 /// The instance id follows from the conversation id (<see cref="InstanceIdFor"/>), so starting it twice is harmless.
 /// </summary>
 public sealed partial class ConversationFallbackOrchestrator : TaskOrchestrator<ConversationWatch, FetchOutcome>
@@ -31,7 +32,11 @@ public sealed partial class ConversationFallbackOrchestrator : TaskOrchestrator<
         var outcome = FetchOutcome.NotReady;
         for (var check = 0; check < watch.Checks && outcome == FetchOutcome.NotReady; check++)
         {
-            await context.CreateTimer(watch.Delay, CancellationToken.None);
+            if (check > 0)
+            {
+                await context.CreateTimer(watch.Delay, CancellationToken.None);
+            }
+
             try
             {
                 outcome = await context.CallActivityAsync<FetchOutcome>(nameof(FetchConversationResults), watch.Link, ElevenLabsRetry);

@@ -13,7 +13,7 @@ namespace BatchFunctions.Functions.Orchestration;
 /// recipient) and watched by a <see cref="ConversationFallbackOrchestrator"/>. A failure here must not cost the
 /// call its agent, so it is logged, not thrown.
 /// </summary>
-public sealed partial class ConversationFollowUp(ConversationIndex index, IOptions<ConversationOptions> options, ILogger<ConversationFollowUp> logger)
+public sealed partial class ConversationFollowUp(ConversationIndex index, IOptions<ConversationOptions> options, TimeProvider clock, ILogger<ConversationFollowUp> logger)
 {
     public async Task StartAsync(DurableTaskClient durable, ConversationLink link, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed partial class ConversationFollowUp(ConversationIndex index, IOptio
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 nameof(ConversationFallbackOrchestrator),
                 new ConversationWatch(link, options.Value.FallbackDelay, options.Value.FallbackChecks),
-                new StartOrchestrationOptions(ConversationFallbackOrchestrator.InstanceIdFor(link.ConversationId)),
+                new StartOrchestrationOptions(ConversationFallbackOrchestrator.InstanceIdFor(link.ConversationId), clock.GetUtcNow() + options.Value.FallbackDelay),
                 cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
