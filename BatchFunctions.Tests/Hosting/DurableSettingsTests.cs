@@ -18,4 +18,18 @@ public sealed class DurableSettingsTests
         Assert.Equal(0, window.GetInt32());
         Assert.Equal(0, DurableTestHost.EntityMessageReorderWindowInMinutes);
     }
+
+    [Fact]
+    public void HostJson_QueuesPolledAtLeastEverySecond()
+    {
+        using var hostJson = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("host.json")));
+        var storage = hostJson.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("storageProvider");
+
+        // The provider's default is 30 s: a queue that went quiet (a small batch between call ends) is then
+        // polled every 30 s, and a freed slot waits that long for its next dial.
+        Assert.True(storage.TryGetProperty("maxQueuePollingInterval", out var interval), "host.json sets no maxQueuePollingInterval");
+        var polling = TimeSpan.Parse(interval.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(polling, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1));
+        Assert.True(DurableTestHost.MaxQueuePollingInterval <= polling);
+    }
 }
