@@ -18,7 +18,8 @@ internal sealed record CampaignRun(
     int PeakLive,
     int LargestHistory,
     int Generations,
-    string LargestHistoryKinds)
+    string LargestHistoryKinds,
+    string Delays)
 {
     /// <param name="stopAfter">
     /// End the measurement after this long even if the batch is still running: a list too large to
@@ -43,6 +44,7 @@ internal sealed record CampaignRun(
         {
             ["target_concurrency_limit"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
+        await using var storageStalls = new StorageStalls();
         var samples = new List<HistorySample>();
         var progress = System.Diagnostics.Stopwatch.StartNew();
         var running = System.Diagnostics.Stopwatch.StartNew();
@@ -74,7 +76,8 @@ internal sealed record CampaignRun(
                 break;
             }
 
-            await Task.Delay(500);
+            // Sparse enough not to load the Azurite it measures: a history read is a table query.
+            await Task.Delay(2000);
         }
 
         var calls = app.Simulator.Calls;
@@ -87,7 +90,8 @@ internal sealed record CampaignRun(
         if (!complete)
         {
             return new CampaignRun(false, calls.Count, double.NaN, running.Elapsed, TimeSpan.Zero, TimeSpan.Zero, app.Simulator.PeakLiveCalls,
-                samples.Max(s => s.Events), samples.Select(s => s.ExecutionId).Distinct().Count(), samples.MaxBy(s => s.Events)!.DescribeKinds());
+                samples.Max(s => s.Events), samples.Select(s => s.ExecutionId).Distinct().Count(), samples.MaxBy(s => s.Events)!.DescribeKinds(),
+                storageStalls.Describe());
         }
 
         var firstStart = calls.Min(c => c.CreatedAt);
@@ -105,7 +109,8 @@ internal sealed record CampaignRun(
             app.Simulator.PeakLiveCalls,
             samples.Max(s => s.Events),
             samples.Select(s => s.ExecutionId).Distinct().Count(),
-            samples.MaxBy(s => s.Events)!.DescribeKinds());
+            samples.MaxBy(s => s.Events)!.DescribeKinds(),
+            $"{gaps.Count(g => g > TimeSpan.FromSeconds(1))} of {gaps.Count} refills over 1 s; {storageStalls.Describe()}");
     }
 
     /// <summary>Both batches launched together; the simulator sees all their calls.</summary>
@@ -159,12 +164,17 @@ internal sealed record CampaignRun(
         var gaps = new List<TimeSpan>();
         foreach (var end in calls.Select(c => c.EndedAt!.Value).Where(e => e < lastStart))
         {
-            var index = starts.BinarySearch(end);
-            var next = starts[index >= 0 ? index : ~index];
-            gaps.Add(next - end);
+            gaps.Add(NextAfter(starts, end) - end);
         }
 
         return gaps;
+    }
+
+    /// <summary>The first of the sorted <paramref name="starts"/> at or after <paramref name="end"/>.</summary>
+    private static DateTimeOffset NextAfter(List<DateTimeOffset> starts, DateTimeOffset end)
+    {
+        var index = starts.BinarySearch(end);
+        return starts[index >= 0 ? index : ~index];
     }
 
     private static TimeSpan Percentile(List<TimeSpan> values, double percentile)

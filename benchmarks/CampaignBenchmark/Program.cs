@@ -18,6 +18,7 @@ if (scenario is "utilisation" or "all")
             + $"refill gap p50 {run.GapP50.TotalMilliseconds:F0} ms p99 {run.GapP99.TotalMilliseconds:F0} ms, peak live {run.PeakLive}/50, "
             + $"largest history {run.LargestHistory} events over {run.Generations} generations");
         Console.WriteLine($"             largest history by kind: {run.LargestHistoryKinds}");
+        Console.WriteLine($"             {run.Delays}");
     }
 }
 
@@ -32,6 +33,7 @@ if (scenario is "history" or "all")
         Console.WriteLine($"history      n={size,6} concurrency=200 ({extent}): largest history {run.LargestHistory} events over {run.Generations} generations, "
             + $"{run.Dialed / run.Makespan.TotalSeconds:F1} calls/s, peak live {run.PeakLive}/200");
         Console.WriteLine($"             largest history by kind: {run.LargestHistoryKinds}");
+        Console.WriteLine($"             {run.Delays}");
     }
 }
 
