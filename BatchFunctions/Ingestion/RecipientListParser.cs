@@ -27,8 +27,8 @@ public static class RecipientListParser
         var recipients = new RecipientSpool();
         var errors = new List<RowError>();
 
-        // Keyed by the number's digits rather than its text: a third of the memory for a million numbers.
-        var firstRowOfNumber = new Dictionary<long, int>();
+        // Keyed by the number's digits rather than its text, in a table made for it: a million numbers in 20 MiB.
+        var firstRowByNumber = new FirstRowByNumber();
         var rows = 0;
         var voicemailMessages = 0;
 
@@ -139,14 +139,13 @@ public static class RecipientListParser
                 }
 
                 var digits = long.Parse(row.PhoneNumber.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
-                if (firstRowOfNumber.TryGetValue(digits, out var firstRow))
+                if (!firstRowByNumber.TryAdd(digits, row.RowNumber, out var firstRow))
                 {
                     errors.Add(new RowError(row.RowNumber, columns.Headers[columns.PhoneIndex], row.PhoneText,
                         $"Duplicate of row {firstRow} ({row.PhoneNumber}); the number is called once."));
                     continue;
                 }
 
-                firstRowOfNumber[digits] = row.RowNumber;
                 voicemailMessages += row.HasVoicemailMessage ? 1 : 0;
                 recipients.Add(row.Recipient!);
             }
