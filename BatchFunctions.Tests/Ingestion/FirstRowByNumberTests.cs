@@ -22,7 +22,7 @@ public sealed class FirstRowByNumberTests
     [InlineData(447_700_900_000L, 7_919)] // spread out, a prime stride apart
     public void TryAdd_FarMoreThanTwoToTheSixteenNumbers_EachRepeatFoundWithItsFirstRowAfterEveryGrowth(long first, long stride)
     {
-        const int distinct = 300_000; // nine growths of the slot table past its initial 1,024 slots
+        const int distinct = 300_000; // about 290 numbers in each of the 1,024 partitions: each grows from 8 slots to 1,024
         var table = new FirstRowByNumber();
         for (var i = 0; i < distinct; i++)
         {
