@@ -20,9 +20,10 @@ public sealed class FirstRowByNumberTests
     [Theory]
     [InlineData(14_152_000_000L, 1)] // a run of consecutive numbers, as lists exported from a CRM often are
     [InlineData(447_700_900_000L, 7_919)] // spread out, a prime stride apart
+    [InlineData(31_000_000_000L, 1_024)] // all with the same low bits, so all in one of the 1,024 tables
     public void TryAdd_FarMoreThanTwoToTheSixteenNumbers_EachRepeatFoundWithItsFirstRowAfterEveryGrowth(long first, long stride)
     {
-        const int distinct = 300_000; // about 290 numbers in each of the 1,024 partitions: each grows from 8 slots to 1,024
+        const int distinct = 300_000; // past 2^16, and each table grows several times (from 11 slots)
         var table = new FirstRowByNumber();
         for (var i = 0; i < distinct; i++)
         {
@@ -109,6 +110,7 @@ public sealed class FirstRowByNumberTests
     [Theory]
     [InlineData(0L)]
     [InlineData(-14155551000L)]
+    [InlineData(1L << 50)] // more than 15 digits
     public void TryAdd_NotTheDigitsOfANumber_Refused(long number)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new FirstRowByNumber().TryAdd(number, 2, out _));
