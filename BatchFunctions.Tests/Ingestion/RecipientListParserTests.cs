@@ -211,6 +211,35 @@ public sealed class RecipientListParserTests
         Assert.StartsWith("Duplicate of row 9 (+14152000007)", list.RowErrors[0].Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Parse_MoreThanTwoToTheSixteenDistinctNumbers_EachDuplicateNamesItsFirstRow()
+    {
+        const int distinct = 70_000; // past 65,536, and past several growths of the duplicate check's table
+        var csv = new StringBuilder("phone_number,name\n");
+        for (var i = 0; i < distinct; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"+1415{200 + (i / 10_000):D3}{i % 10_000:D4},n{i}\n");
+        }
+
+        // Repeats of the first, a middle and the last number, the last written the way people type it.
+        csv.Append("+14152000000,again\n+14152034567,again\n(415) 206-9999,again\n+14152000000,third time\n");
+
+        var list = Parse(csv.ToString());
+
+        Assert.Equal(distinct, list.Recipients.Count);
+        Assert.Equal(Enumerable.Range(2, distinct), list.Recipients.Select(r => r.RowNumber));
+        Assert.Equal([distinct + 2, distinct + 3, distinct + 4, distinct + 5], list.RowErrors.Select(e => e.RowNumber));
+        Assert.Equal(
+            [
+                "Duplicate of row 2 (+14152000000); the number is called once.",
+                "Duplicate of row 34569 (+14152034567); the number is called once.",
+                $"Duplicate of row {distinct + 1} (+14152069999); the number is called once.",
+                "Duplicate of row 2 (+14152000000); the number is called once.",
+            ],
+            list.RowErrors.Select(e => e.Message));
+        Assert.Equal("(415) 206-9999", list.RowErrors[2].Value);
+    }
+
     [Theory]
     [InlineData("Mobile")]
     [InlineData(" mobile ")]
