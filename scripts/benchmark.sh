@@ -27,14 +27,13 @@ read -r blob queue table < <(node -e '
   const net = require("net");
   const take = () => new Promise(r => { const s = net.createServer(); s.listen(0, "127.0.0.1", () => r(s)); });
   Promise.all([take(), take(), take()]).then(servers => { console.log(servers.map(s => s.address().port).join(" ")); servers.forEach(s => s.close()); });')
-# One process per service: Azurite's in-memory store serializes its whole database every few seconds,
-# blocking its event loop for seconds once the tables are large (measured with a probe: 1, 3 and 4 s, a
-# minute apart, growing). In one process, that also stopped the queues and the blobs.
+# One process per service: once its tables are large, Azurite stops answering for seconds at a time
+# (measured with a probe: 1, 3 and 4 s, a minute apart, growing; it answers every table query by scanning
+# and sorting the whole table). In one process, that also stopped the queues and the blobs.
 pids=()
 for service in blob queue table; do
-  port_var="$service"
   node "node_modules/azurite/dist/src/$service/main.js" --silent --skipApiVersionCheck --loose --inMemoryPersistence \
-    "--${service}Host" 127.0.0.1 "--${service}Port" "${!port_var}" >/dev/null 2>&1 &
+    "--${service}Host" 127.0.0.1 "--${service}Port" "${!service}" >/dev/null 2>&1 &
   pids+=($!)
 done
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT

@@ -140,6 +140,21 @@ public sealed class DurableTestHost : IAsyncDisposable
     /// <summary>How many history events the instance's current execution has (ContinueAsNew starts a new execution).</summary>
     public async Task<HistorySample?> SampleHistoryAsync(string instanceId)
     {
+        if (await CurrentExecutionAsync(instanceId) is not ({ } executionId, var events))
+        {
+            return null;
+        }
+
+        var kinds = events.EnumerateArray()
+            .Select(e => e.TryGetProperty("EventType", out var t) ? EventTypeName(t) : "?")
+            .CountBy(kind => kind)
+            .ToDictionary();
+        return new HistorySample(executionId, events.GetArrayLength(), kinds);
+    }
+
+    /// <summary>The instance's current execution (ContinueAsNew starts a new one) and its history's events; null when there is no such instance.</summary>
+    private async Task<(string ExecutionId, System.Text.Json.JsonElement Events)?> CurrentExecutionAsync(string instanceId)
+    {
         var state = (await service.GetOrchestrationStateAsync(instanceId, allExecutions: false))?.FirstOrDefault();
         if (state is null)
         {
@@ -148,11 +163,7 @@ public sealed class DurableTestHost : IAsyncDisposable
 
         var executionId = state.OrchestrationInstance.ExecutionId;
         using var history = System.Text.Json.JsonDocument.Parse(await service.GetOrchestrationHistoryAsync(instanceId, executionId));
-        var kinds = history.RootElement.EnumerateArray()
-            .Select(e => e.TryGetProperty("EventType", out var t) ? EventTypeName(t) : "?")
-            .CountBy(kind => kind)
-            .ToDictionary();
-        return new HistorySample(executionId, history.RootElement.GetArrayLength(), kinds);
+        return (executionId, history.RootElement.Clone());
     }
 
     /// <summary>The provider writes event types as numbers or names, depending on the path.</summary>
@@ -164,14 +175,12 @@ public sealed class DurableTestHost : IAsyncDisposable
     /// <summary>The last events of the instance's current execution ("TimerCreated", "EventRaised CallEnded", ...): what a stuck one did last.</summary>
     public async Task<IReadOnlyList<string>> HistoryTailAsync(string instanceId, int count)
     {
-        var state = (await service.GetOrchestrationStateAsync(instanceId, allExecutions: false))?.FirstOrDefault();
-        if (state is null)
+        if (await CurrentExecutionAsync(instanceId) is not (_, var events))
         {
             return [];
         }
 
-        using var history = System.Text.Json.JsonDocument.Parse(await service.GetOrchestrationHistoryAsync(instanceId, state.OrchestrationInstance.ExecutionId));
-        return [.. history.RootElement.EnumerateArray().TakeLast(count).Select(e =>
+        return [.. events.EnumerateArray().TakeLast(count).Select(e =>
             (e.TryGetProperty("EventType", out var t) ? EventTypeName(t) : "?")
             + (e.TryGetProperty("Name", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.String ? " " + n.GetString() : "")
             + (e.TryGetProperty("FireAt", out var f) ? " fires " + f : ""))];
@@ -183,16 +192,14 @@ public sealed class DurableTestHost : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<(DateTime ArmedAt, DateTime FireAt)>> TimersAsync(string instanceId)
     {
-        var state = (await service.GetOrchestrationStateAsync(instanceId, allExecutions: false))?.FirstOrDefault();
-        if (state is null)
+        if (await CurrentExecutionAsync(instanceId) is not (_, var events))
         {
             return [];
         }
 
-        using var history = System.Text.Json.JsonDocument.Parse(await service.GetOrchestrationHistoryAsync(instanceId, state.OrchestrationInstance.ExecutionId));
         var timers = new List<(DateTime, DateTime)>();
         var episodeStart = DateTime.MinValue;
-        foreach (var e in history.RootElement.EnumerateArray())
+        foreach (var e in events.EnumerateArray())
         {
             var type = e.TryGetProperty("EventType", out var t) ? EventTypeName(t) : "";
             if (type == nameof(DurableTask.Core.History.EventType.OrchestratorStarted))
@@ -214,15 +221,13 @@ public sealed class DurableTestHost : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<string>> OutstandingActivitiesAsync(string instanceId)
     {
-        var state = (await service.GetOrchestrationStateAsync(instanceId, allExecutions: false))?.FirstOrDefault();
-        if (state is null)
+        if (await CurrentExecutionAsync(instanceId) is not (_, var events))
         {
             return [];
         }
 
-        using var history = System.Text.Json.JsonDocument.Parse(await service.GetOrchestrationHistoryAsync(instanceId, state.OrchestrationInstance.ExecutionId));
         var scheduled = new Dictionary<int, string>();
-        foreach (var e in history.RootElement.EnumerateArray())
+        foreach (var e in events.EnumerateArray())
         {
             var type = e.TryGetProperty("EventType", out var t) ? t.ToString() : "";
             if (type is "TaskScheduled" or "4")

@@ -31,7 +31,7 @@ public sealed class BatchControl(AttemptStore attempts, ICampaignClock clock, Ti
 
         var now = time.GetUtcNow();
         await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.Cancel), new BatchMilestone(now), cancellation: cancellationToken);
-        await durable.RaiseEventAsync(batchId, BatchCommand.EventName, new BatchCommand(BatchCommandKind.Cancel, hangUpLiveCalls, IssuedAt: time.GetUtcNow()), cancellationToken);
+        await durable.RaiseEventAsync(batchId, BatchCommand.EventName, new BatchCommand(BatchCommandKind.Cancel, hangUpLiveCalls, IssuedAt: now), cancellationToken);
         return BatchCommandResult.Accepted(state with { CancelledAt = now, LastUpdatedAt = now });
     }
 
@@ -59,7 +59,7 @@ public sealed class BatchControl(AttemptStore attempts, ICampaignClock clock, Ti
         }
 
         var now = time.GetUtcNow();
-        await durable.RaiseEventAsync(batchId, BatchCommand.EventName, new BatchCommand(BatchCommandKind.SetConcurrency, ConcurrencyLimit: limit, IssuedAt: time.GetUtcNow()), cancellationToken);
+        await durable.RaiseEventAsync(batchId, BatchCommand.EventName, new BatchCommand(BatchCommandKind.SetConcurrency, ConcurrencyLimit: limit, IssuedAt: now), cancellationToken);
         return BatchCommandResult.Accepted(state with { Runtime = RuntimeOf(state) with { ConcurrencyLimit = limit }, LastUpdatedAt = now });
     }
 

@@ -164,17 +164,12 @@ internal sealed record CampaignRun(
         var gaps = new List<TimeSpan>();
         foreach (var end in calls.Select(c => c.EndedAt!.Value).Where(e => e < lastStart))
         {
-            gaps.Add(NextAfter(starts, end) - end);
+            var index = starts.BinarySearch(end);
+            var next = starts[index >= 0 ? index : ~index];
+            gaps.Add(next - end);
         }
 
         return gaps;
-    }
-
-    /// <summary>The first of the sorted <paramref name="starts"/> at or after <paramref name="end"/>.</summary>
-    private static DateTimeOffset NextAfter(List<DateTimeOffset> starts, DateTimeOffset end)
-    {
-        var index = starts.BinarySearch(end);
-        return starts[index >= 0 ? index : ~index];
     }
 
     private static TimeSpan Percentile(List<TimeSpan> values, double percentile)

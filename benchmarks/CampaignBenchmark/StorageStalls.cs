@@ -5,8 +5,8 @@ namespace CampaignBenchmark;
 
 /// <summary>
 /// Asks Azurite's table and queue services something trivial four times a second for as long as a run lasts,
-/// and keeps the answers that took over a second: Azurite stops answering for seconds at a time (it
-/// serializes its in-memory database), and every dial, call end and timer waits on it meanwhile. A figure
+/// and keeps the answers that took over a second: Azurite stops answering for seconds at a time once its tables
+/// are large (why is not established), and every dial, call end and timer waits on it meanwhile. A figure
 /// read without this would blame the engine for the emulator's pauses.
 /// </summary>
 internal sealed class StorageStalls : IAsyncDisposable

@@ -8,7 +8,8 @@ namespace BatchFunctions.Functions.Orchestration;
 /// One per conversation we start, apart from the batch's dispatch. It is scheduled to start one delay after the
 /// call is answered (<see cref="ConversationFollowUp"/>), so while the call lasts it costs a queued message, not an
 /// episode and a timer; it then fetches the conversation's results unless the post-call webhook brought them
-/// meanwhile, and while ElevenLabs is still in the call or analysing it, waits and checks again. So results arrive when webhooks are lost, late or not configured.
+/// meanwhile, and while ElevenLabs is still in the call or analysing it, waits and checks again. So results
+/// arrive when webhooks are lost, late or not configured.
 /// The instance id follows from the conversation id (<see cref="InstanceIdFor"/>), so starting it twice is harmless.
 /// </summary>
 public sealed partial class ConversationFallbackOrchestrator : TaskOrchestrator<ConversationWatch, FetchOutcome>

@@ -564,8 +564,6 @@ public sealed class BatchDispatcher
         ConcurrencyIssuedAt = concurrencyIssuedAt,
     };
 
-    public bool Cancelled => cancelled;
-
     private void QueueDueBy(DateTime due, Waiting? waiting)
     {
         if (Taking && (dueSinceTake is null || due < dueSinceTake.Value.At))
