@@ -1,5 +1,6 @@
 using System.Globalization;
 using BatchFunctions.Batches;
+using BatchFunctions.Functions.Entities;
 using BatchFunctions.Tests.Infrastructure;
 using TelephonySimulator;
 
@@ -53,6 +54,38 @@ public sealed class ControlTests
         Assert.Empty(app.Simulator.Calls);
         Assert.All(batch.RecipientsByNumber().Values, r => Assert.Equal("cancelled", r.GetProperty("status").GetString()));
         Assert.Equal(3, batch.GetProperty("status_counts").GetProperty("cancelled").GetInt32());
+    }
+
+    [Fact]
+    public async Task Commands_BeforeTheBatchEntityIsWritten_AcceptedNotNotFound()
+    {
+        // The launcher creates the batch's entity with a signal, so a command sent as soon as the submit
+        // answers can arrive before the entity has any state. Removing the entity recreates that moment
+        // deterministically: the index and the orchestration exist, the entity does not.
+        await using var app = await AppUnderTest.StartAsync(AppUnderTest.DefaultSimulatorOptions());
+        var batchId = await app.LaunchAsync(BatchDriver.Numbers(3), new Dictionary<string, string>
+        {
+            ["scheduled_time"] = DateTimeOffset.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        });
+        await app.Durable.Client.WaitForInstanceStartAsync(batchId);
+        var entity = BatchEntity.IdFor(batchId);
+        await app.Durable.Client.Entities.SignalEntityAsync(entity, nameof(BatchEntity.Delete));
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (await app.Durable.Client.Entities.GetEntityAsync(entity) is not null)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "The batch entity was not removed.");
+            await Task.Delay(100);
+        }
+
+        var paused = await app.Control().PauseAsync(app.Durable.Client, batchId, CancellationToken.None);
+        var cancelled = await app.Control().CancelAsync(app.Durable.Client, batchId, hangUpLiveCalls: false, CancellationToken.None);
+
+        Assert.Equal(BatchCommandStatus.Accepted, paused.Status);
+        Assert.True(paused.State!.Paused);
+        Assert.Equal(BatchCommandStatus.Accepted, cancelled.Status);
+        Assert.Equal(batchId, cancelled.State!.Definition!.BatchId);
+        await app.Durable.Client.WaitForInstanceCompletionAsync(batchId, new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        Assert.Empty(app.Simulator.Calls);
     }
 
     [Fact]

@@ -38,7 +38,9 @@ public sealed class BatchReader(BatchIndex index, RecipientStore recipients, Att
         var entity = ReadBatchEntityAsync(durable, batchId, cancellationToken);
         var definition = await index.FindAsync(batchId, cancellationToken);
         var state = await entity;
-        return definition is null ? null : new BatchSnapshot(state?.Definition ?? definition, state?.Definition is null ? new BatchState(definition) : state);
+        // The entity is created by a signal after the index is written, and the operator's commands may
+        // reach it first: what they recorded is kept, with the index's definition.
+        return definition is null ? null : new BatchSnapshot(state?.Definition ?? definition, state?.Definition is null ? (state ?? new BatchState()) with { Definition = definition } : state);
     }
 
     /// <summary>A page of the workspace's batches, newest first, each with its counters (read at once).</summary>

@@ -1,3 +1,4 @@
+using BatchFunctions.Api;
 using BatchFunctions.Domain;
 using BatchFunctions.Functions.Entities;
 using BatchFunctions.Functions.Orchestration;
@@ -15,7 +16,7 @@ namespace BatchFunctions.Batches;
 /// records the settings it then applies; the answer shows the state the command asked for. A cancel is
 /// recorded at once and is final.
 /// </summary>
-public sealed class BatchControl(AttemptStore attempts, ICampaignClock clock, TimeProvider time)
+public sealed class BatchControl(BatchReader reader, AttemptStore attempts, ICampaignClock clock, TimeProvider time)
 {
     public async Task<BatchCommandResult> CancelAsync(DurableTaskClient durable, string batchId, bool hangUpLiveCalls, CancellationToken cancellationToken)
     {
@@ -149,10 +150,13 @@ public sealed class BatchControl(AttemptStore attempts, ICampaignClock clock, Ti
 
     private static BatchRuntime RuntimeOf(BatchState state) => state.Runtime ?? new BatchRuntime(false, state.Definition!.Concurrency, 0, null);
 
-    private static async Task<BatchState?> StateAsync(DurableTaskClient durable, string batchId, CancellationToken cancellationToken) =>
-        (await durable.Entities.GetEntityAsync<BatchState>(BatchEntity.IdFor(batchId), cancellation: cancellationToken))?.State is { Definition: not null } state
-            ? state
-            : null;
+    /// <summary>
+    /// The batch as GET shows it. The launcher creates the batch's entity by a signal, so a command sent
+    /// right after the submit can find no entity yet; the batch index, written before the submit
+    /// answered, then stands in, and the command is not answered 404 for a batch the client was just given.
+    /// </summary>
+    private async Task<BatchState?> StateAsync(DurableTaskClient durable, string batchId, CancellationToken cancellationToken) =>
+        (await reader.GetAsync(durable, batchId, cancellationToken))?.State;
 
     private static bool IsFinished(BatchState state) => state.Status is BatchStatus.Completed or BatchStatus.Failed or BatchStatus.Cancelled;
 
