@@ -10,8 +10,9 @@ namespace BatchFunctions.Functions.Orchestration;
 
 /// <summary>
 /// What happens once a call has a conversation: the conversation is recorded as ours (so its webhook finds the
-/// recipient) and watched by a <see cref="ConversationFallbackOrchestrator"/>. A failure here must not cost the
-/// call its agent, so it is logged, not thrown.
+/// recipient) and watched by a <see cref="ConversationFallbackOrchestrator"/>. The two are independent: the
+/// fallback carries its own link, so when the record cannot be written (the webhook will then find nothing) the
+/// fallback still brings the results. A failure here must not cost the call its agent, so it is logged, not thrown.
 /// </summary>
 public sealed partial class ConversationFollowUp(ConversationIndex index, IOptions<ConversationOptions> options, TimeProvider clock, ILogger<ConversationFollowUp> logger)
 {
@@ -20,7 +21,14 @@ public sealed partial class ConversationFollowUp(ConversationIndex index, IOptio
         try
         {
             await index.RecordAsync(link, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogRecordFailed(e, link.BatchId, link.RecipientIndex, link.ConversationId);
+        }
 
+        try
+        {
             // No look-up first: the answer request waits on this. Started again under its id (a repeated answer
             // request), the backend refuses it (logged below) or restarts the wait; both are harmless, since the
             // orchestration checks for stored results before it fetches.
@@ -32,10 +40,13 @@ public sealed partial class ConversationFollowUp(ConversationIndex index, IOptio
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogFollowUpFailed(e, link.BatchId, link.RecipientIndex, link.ConversationId);
+            LogFallbackFailed(e, link.BatchId, link.RecipientIndex, link.ConversationId);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} recipient {RecipientIndex}: could not follow conversation {ConversationId} up; its results may be missing")]
-    private partial void LogFollowUpFailed(Exception exception, string batchId, int recipientIndex, string conversationId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} recipient {RecipientIndex}: could not record conversation {ConversationId}; its webhook will be ignored and its results come from the fallback fetch")]
+    private partial void LogRecordFailed(Exception exception, string batchId, int recipientIndex, string conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} recipient {RecipientIndex}: could not schedule the fallback fetch of conversation {ConversationId}; its results depend on the webhook")]
+    private partial void LogFallbackFailed(Exception exception, string batchId, int recipientIndex, string conversationId);
 }
