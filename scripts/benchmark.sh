@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (not part of the test suite):
 #   scripts/benchmark.sh api [--clients 50 --recipients 10000 --batches 300 --requests 500]
-#   scripts/benchmark.sh campaign [utilisation|history|budget|cps|webhooks|all] [sizes, e.g. 1000,10000]
+#   scripts/benchmark.sh campaign [utilisation|history|budget|cps|webhooks|drop|all] [sizes, e.g. 1000,10000; drop: 100000]
 #   scripts/benchmark.sh chaos --seeds N [--from S] [--minutes M] | --seed S   (exits 1 on an invariant violation)
 #   scripts/benchmark.sh export [sizes, default 10000,100000]
 # Starts an Azurite of its own, in memory and empty (the tests' Azurite keeps every run's rows on

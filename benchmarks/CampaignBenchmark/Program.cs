@@ -3,7 +3,7 @@ using CampaignBenchmark;
 
 // Campaign engine figures, measured on the real Durable Task engine (Azure Storage provider on
 // Azurite) with the telephony simulator. Usage:
-//   dotnet run -c Release --project benchmarks/CampaignBenchmark -- [utilisation|history|budget|cps|webhooks|all] [sizes]
+//   dotnet run -c Release --project benchmarks/CampaignBenchmark -- [utilisation|history|budget|cps|webhooks|drop|all] [sizes]
 // BATCH_TEST_STORAGE must name an Azurite (scripts/benchmark.sh starts one).
 var scenario = args.FirstOrDefault() ?? "all";
 var sizes = args.Length > 1 ? args[1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : null;
@@ -53,4 +53,20 @@ if (scenario is "webhooks" or "all")
 {
     var (perSecond, p50, p99) = await Webhooks.MeasureAsync(callbacks: 4000, clients: 50);
     Console.WriteLine($"webhooks     4000 signed status callbacks, 50 clients: {perSecond:F0} callbacks/s, latency p50 {p50:F1} ms p99 {p99:F1} ms");
+}
+
+if (scenario is "drop" or "all")
+{
+    foreach (var size in sizes ?? [100000])
+    {
+        var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+        var run = await DropToFirstDial.MeasureAsync(size);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"drop         n={size,6} CSV (load average {load} before): uploaded in {run.Upload.TotalSeconds:F1} s, then after "
+            + $"{run.FirstBlockStored.TotalSeconds:F1} s first block stored, {run.ListStored.TotalSeconds:F1} s list stored, "
+            + $"{run.OrchestrationCreated.TotalSeconds:F1} s orchestration created, {run.FirstDial.TotalSeconds:F1} s first dial"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"             drop to first dial {run.FirstDial.TotalSeconds:F1} s: {DropToFirstDial.November2026Seconds / run.FirstDial.TotalSeconds:F1}x faster than Nov 2026's "
+            + $"{DropToFirstDial.November2026Seconds:F0} s (drop to stored)"));
+    }
 }
