@@ -4,9 +4,9 @@
 #   scripts/benchmark.sh campaign [utilisation|history|budget|cps|webhooks|drop|all] [sizes, e.g. 1000,10000; drop: 100000]
 #   scripts/benchmark.sh chaos --seeds N [--from S] [--minutes M] | --seed S   (exits 1 on an invariant violation)
 #   scripts/benchmark.sh export [sizes, default 10000,100000]
-# Starts an Azurite of its own, in memory and empty (the tests' Azurite keeps every run's rows on
-# disk, and Azurite scans its tables, which would skew the figures), runs the benchmark in Release and
-# stops Azurite by its PIDs. (benchmarks/ingestion.sh measures the recipient file reader.)
+# Starts an Azurite of its own and empty (the tests' Azurite keeps every run's rows on disk, and Azurite
+# scans its tables, which would skew the figures), runs the benchmark in Release and stops Azurite by its
+# PIDs. (benchmarks/ingestion.sh measures the recipient file reader.)
 set -euo pipefail
 case "${1:-}" in
   api) project=benchmarks/ApiBenchmark ;;
@@ -27,16 +27,21 @@ read -r blob queue table < <(node -e '
   const net = require("net");
   const take = () => new Promise(r => { const s = net.createServer(); s.listen(0, "127.0.0.1", () => r(s)); });
   Promise.all([take(), take(), take()]).then(servers => { console.log(servers.map(s => s.address().port).join(" ")); servers.forEach(s => s.close()); });')
-# One process per service: once its tables are large, Azurite stops answering for seconds at a time
-# (measured with a probe: 1, 3 and 4 s, a minute apart, growing; it answers every table query by scanning
-# and sorting the whole table). In one process, that also stopped the queues and the blobs.
+# One process per service, so one service's pause does not stop the others. The queue service keeps its
+# messages on disk, in a directory of its own: in memory, Azurite's queue garbage collector (every 60 s)
+# removes each dead message extent with a scan of all of them, without yielding, and the queue service
+# stopped answering for 23-47 s a minute (its debug log, Dec 2026); on disk each removal awaits the file
+# system and requests are served in between. Tables stay in memory: on disk Azurite would serialize the
+# whole database on every autosave.
+queue_data="$(mktemp -d)"
 pids=()
 for service in blob queue table; do
-  node "node_modules/azurite/dist/src/$service/main.js" --silent --skipApiVersionCheck --loose --inMemoryPersistence \
+  if [[ $service == queue ]]; then persistence=(--location "$queue_data"); else persistence=(--inMemoryPersistence); fi
+  node "node_modules/azurite/dist/src/$service/main.js" --silent --skipApiVersionCheck --loose "${persistence[@]}" \
     "--${service}Host" 127.0.0.1 "--${service}Port" "${!service}" >/dev/null 2>&1 &
   pids+=($!)
 done
-trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; rm -rf "$queue_data"' EXIT
 for port in "$blob" "$queue" "$table"; do
   for _ in $(seq 1 100); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
