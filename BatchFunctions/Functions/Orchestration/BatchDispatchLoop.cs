@@ -21,6 +21,14 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
 {
     internal const int StepsPerGeneration = 100;
 
+    /// <summary>
+    /// For how many steps past <see cref="StepsPerGeneration"/> a draining generation still dials: a call that
+    /// ends while the generation turns over is refilled from the attempts already taken (a dial finishes in a
+    /// fraction of a second) instead of leaving its slot idle until the next generation starts, up to two
+    /// seconds later. Bounded, so a busy batch still ends its generation.
+    /// </summary>
+    internal const int DrainingDialSteps = 50;
+
     private readonly BatchDispatcher dispatcher = new(run, context.CurrentUtcDateTime);
     private readonly EventWaiter<CallEnded> callEnds = new(context, CallEnded.EventName);
     private readonly EventWaiter<AgentUnavailable> agentFailures = new(context, AgentUnavailable.EventName);
@@ -51,6 +59,11 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
             // the generation ends as soon as everything outstanding has finished.
             var winding = step >= StepsPerGeneration;
             var draining = winding && wakes.Values.All(fireAt => fireAt <= Now + ShortWake + TimerSlack);
+            if (!draining || step < StepsPerGeneration + DrainingDialSteps)
+            {
+                StartDials();
+            }
+
             if (!draining)
             {
                 StartWork();
@@ -84,10 +97,11 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
     }
 
     /// <summary>
-    /// Starts what the dispatcher wants started now. Dials go first: they use up ready attempts and slots,
-    /// which is what makes a take or a lease request due in the same step rather than a wake later.
+    /// Dials the attempts already taken into the slots free now. This goes first in a step: dials use up ready
+    /// attempts and slots, which is what makes a take or a lease request due in the same step rather than a
+    /// wake later.
     /// </summary>
-    private void StartWork()
+    private void StartDials()
     {
         var now = Now;
         while (dispatcher.NextDial(now) is { } ticket)
@@ -106,7 +120,12 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
                     }
                 });
         }
+    }
 
+    /// <summary>Starts the rest of what the dispatcher wants started now: taking attempts, leasing slots, checking live calls, queueing retries.</summary>
+    private void StartWork()
+    {
+        var now = Now;
         if (dispatcher.StartTake(now) is { } take)
         {
             Start(context.CallActivityAsync<TakeResult>(nameof(TakeDialable), take, DependencyRetry.Storage),
