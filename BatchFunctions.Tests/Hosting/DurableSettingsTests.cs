@@ -32,4 +32,17 @@ public sealed class DurableSettingsTests
         Assert.InRange(polling, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1));
         Assert.True(DurableTestHost.MaxQueuePollingInterval <= polling);
     }
+
+    [Fact]
+    public void HostJson_PartitionsAndMessageBuffer_AsTheTestHostRunsThem()
+    {
+        using var hostJson = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("host.json")));
+        var storage = hostJson.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("storageProvider");
+
+        // One control queue instead of the host's four serializes every batch, call and conversation
+        // message through one dequeue loop; the engine's own buffer default (64) is a quarter of the host's.
+        Assert.Equal(DurableTestHost.PartitionCount, storage.GetProperty("partitionCount").GetInt32());
+        Assert.True(storage.TryGetProperty("controlQueueBufferThreshold", out var threshold), "host.json sets no controlQueueBufferThreshold");
+        Assert.Equal(DurableTestHost.ControlQueueBufferThreshold, threshold.GetInt32());
+    }
 }

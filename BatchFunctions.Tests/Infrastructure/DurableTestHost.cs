@@ -43,6 +43,15 @@ public sealed class DurableTestHost : IAsyncDisposable
     /// </summary>
     public static readonly TimeSpan MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Control queues, as host.json's partitionCount: messages for different instances are fetched by separate loops.</summary>
+    public const int PartitionCount = 4;
+
+    /// <summary>
+    /// How many control-queue messages a worker holds before it stops fetching: host.json's setting, the Functions
+    /// host's default. The engine's own default is 64.
+    /// </summary>
+    public const int ControlQueueBufferThreshold = 256;
+
     /// <summary>For tests that kill a worker: its messages come back to the others within seconds, not minutes.</summary>
     public const string CrashRecoveryVisibilityTimeout = "00:00:30";
 
@@ -63,7 +72,7 @@ public sealed class DurableTestHost : IAsyncDisposable
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
             TaskHubName = taskHubName,
-            PartitionCount = 1,
+            PartitionCount = PartitionCount,
             UseSeparateQueueForEntityWorkItems = true,
 
             // As host.json sets it: no reordering of entity messages. The engine's reordering parks a
@@ -73,6 +82,7 @@ public sealed class DurableTestHost : IAsyncDisposable
             // entity operation an orchestration sends is idempotent and order-insensitive instead.
             EntityMessageReorderWindowInMinutes = EntityMessageReorderWindowInMinutes,
             MaxQueuePollingInterval = MaxQueuePollingInterval,
+            ControlQueueBufferThreshold = ControlQueueBufferThreshold,
 
             // After a crash, messages a dead worker had taken reappear after this timeout: the host's 5
             // minutes unless a test that kills workers asks for CrashRecoveryVisibilityTimeout. Shorter is not
