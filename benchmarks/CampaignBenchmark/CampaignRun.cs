@@ -12,6 +12,7 @@ internal sealed record CampaignRun(
     bool Complete,
     int Dialed,
     double Utilisation,
+    double UtilisationToLastDial,
     TimeSpan Makespan,
     TimeSpan GapP50,
     TimeSpan GapP99,
@@ -89,7 +90,7 @@ internal sealed record CampaignRun(
 
         if (!complete)
         {
-            return new CampaignRun(false, calls.Count, double.NaN, running.Elapsed, TimeSpan.Zero, TimeSpan.Zero, app.Simulator.PeakLiveCalls,
+            return new CampaignRun(false, calls.Count, double.NaN, double.NaN, running.Elapsed, TimeSpan.Zero, TimeSpan.Zero, app.Simulator.PeakLiveCalls,
                 samples.Max(s => s.Events), samples.Select(s => s.ExecutionId).Distinct().Count(), samples.MaxBy(s => s.Events)!.DescribeKinds(),
                 storageStalls.Describe());
         }
@@ -98,11 +99,17 @@ internal sealed record CampaignRun(
         var lastEnd = calls.Max(c => c.EndedAt!.Value);
         var busy = calls.Sum(c => (c.EndedAt!.Value - c.CreatedAt).TotalSeconds);
         var makespan = lastEnd - firstStart;
+
+        // The same share up to the last dial: what refilling achieves while there is still someone to dial, without the
+        // list's end, where calls finish one by one and nothing is left to put in their slots.
+        var lastStart = calls.Max(c => c.CreatedAt);
+        var busyToLastDial = calls.Sum(c => Math.Max(0, ((c.EndedAt!.Value < lastStart ? c.EndedAt.Value : lastStart) - c.CreatedAt).TotalSeconds));
         var gaps = RefillGaps(calls);
         return new CampaignRun(
             true,
             calls.Count,
             busy / concurrency / makespan.TotalSeconds,
+            busyToLastDial / concurrency / (lastStart - firstStart).TotalSeconds,
             makespan,
             Percentile(gaps, 0.50),
             Percentile(gaps, 0.99),

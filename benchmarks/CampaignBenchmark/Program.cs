@@ -14,7 +14,7 @@ if (scenario is "utilisation" or "all")
     foreach (var size in sizes ?? [1000, 10000])
     {
         var run = await CampaignRun.MeasureAsync(size, concurrency: 50, talkSeconds: (40, 160), acceleration: 5);
-        Console.WriteLine($"utilisation  n={size,6} concurrency=50: utilisation {run.Utilisation:F3}, makespan {run.Makespan.TotalSeconds:F0} s, "
+        Console.WriteLine($"utilisation  n={size,6} concurrency=50: utilisation {run.Utilisation:F3} ({run.UtilisationToLastDial:F3} up to the last dial), makespan {run.Makespan.TotalSeconds:F0} s, "
             + $"refill gap p50 {run.GapP50.TotalMilliseconds:F0} ms p99 {run.GapP99.TotalMilliseconds:F0} ms, peak live {run.PeakLive}/50, "
             + $"largest history {run.LargestHistory} events over {run.Generations} generations");
         Console.WriteLine($"             largest history by kind: {run.LargestHistoryKinds}");
