@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using BatchFunctions.Domain;
 using BatchFunctions.Functions.Entities;
 using BatchFunctions.Storage;
 using Microsoft.DurableTask.Client;
@@ -38,9 +39,18 @@ public sealed class BatchReader(BatchIndex index, RecipientStore recipients, Att
         var entity = ReadBatchEntityAsync(durable, batchId, cancellationToken);
         var definition = await index.FindAsync(batchId, cancellationToken);
         var state = await entity;
-        // The entity is created by a signal after the index is written, and the operator's commands may
-        // reach it first: what they recorded is kept, with the index's definition.
-        return definition is null ? null : new BatchSnapshot(state?.Definition ?? definition, state?.Definition is null ? (state ?? new BatchState()) with { Definition = definition } : state);
+        return definition is null ? null : Snapshot(definition, state);
+    }
+
+    /// <summary>
+    /// The batch as its entity records it, with the index's definition while the entity has none: the entity is
+    /// created by a signal after the index is written, and an operator's command may reach it first, so what
+    /// that command recorded is kept.
+    /// </summary>
+    private static BatchSnapshot Snapshot(BatchDefinition indexed, BatchState? state)
+    {
+        var current = (state ?? new BatchState()) with { Definition = state?.Definition ?? indexed };
+        return new BatchSnapshot(current.Definition!, current);
     }
 
     /// <summary>A page of the workspace's batches, newest first, each with its counters (read at once).</summary>
@@ -52,7 +62,7 @@ public sealed class BatchReader(BatchIndex index, RecipientStore recipients, Att
         var batches = await Task.WhenAll(page.Select(async entry =>
         {
             var state = await ReadBatchEntityAsync(durable, entry.Definition.BatchId, cancellationToken);
-            return (state?.Definition is null ? new BatchSnapshot(entry.Definition, new BatchState(entry.Definition)) : new BatchSnapshot(state.Definition, state)).Summary;
+            return Snapshot(entry.Definition, state).Summary;
         }));
         var hasMore = entries.Count > limit;
         return new WorkspaceBatchCallsResponse(batches, hasMore ? page[^1].Cursor : null, hasMore);
