@@ -9,8 +9,7 @@ public sealed class DurableSettingsTests
     [Fact]
     public void HostJson_EntityMessagesNotReordered_AsTheTestHostRunsThem()
     {
-        using var hostJson = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("host.json")));
-        var durable = hostJson.RootElement.GetProperty("extensions").GetProperty("durableTask");
+        var durable = HostJsonDurableTask();
 
         // With reordering on, a late message from a batch orchestration's earlier execution parked all
         // its later progress reports and lease requests at the entity for the 30-minute window.
@@ -22,8 +21,7 @@ public sealed class DurableSettingsTests
     [Fact]
     public void HostJson_QueuesPolledAtLeastEverySecond()
     {
-        using var hostJson = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("host.json")));
-        var storage = hostJson.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("storageProvider");
+        var storage = HostJsonDurableTask().GetProperty("storageProvider");
 
         // The provider's default is 30 s: a queue that went quiet (a small batch between call ends) is then
         // polled every 30 s, and a freed slot waits that long for its next dial.
@@ -36,13 +34,19 @@ public sealed class DurableSettingsTests
     [Fact]
     public void HostJson_PartitionsAndMessageBuffer_AsTheTestHostRunsThem()
     {
-        using var hostJson = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("host.json")));
-        var storage = hostJson.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("storageProvider");
+        var storage = HostJsonDurableTask().GetProperty("storageProvider");
 
         // One control queue instead of the host's four serializes every batch, call and conversation
         // message through one dequeue loop; the engine's own buffer default (64) is a quarter of the host's.
         Assert.Equal(DurableTestHost.PartitionCount, storage.GetProperty("partitionCount").GetInt32());
         Assert.True(storage.TryGetProperty("controlQueueBufferThreshold", out var threshold), "host.json sets no controlQueueBufferThreshold");
         Assert.Equal(DurableTestHost.ControlQueueBufferThreshold, threshold.GetInt32());
+    }
+
+    /// <summary>host.json's extensions.durableTask section.</summary>
+    private static JsonElement HostJsonDurableTask()
+    {
+        using var hostJson = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("host.json")));
+        return hostJson.RootElement.GetProperty("extensions").GetProperty("durableTask").Clone();
     }
 }
