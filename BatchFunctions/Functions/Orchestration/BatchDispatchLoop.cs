@@ -32,6 +32,7 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
     private readonly BatchDispatcher dispatcher = new(run, context.CurrentUtcDateTime);
     private readonly EventWaiter<CallEnded> callEnds = new(context, CallEnded.EventName);
     private readonly EventWaiter<AgentUnavailable> agentFailures = new(context, AgentUnavailable.EventName);
+    private readonly StepFailures failures = new(context, run.BatchId);
     /// <summary>Timers shorter than this are all a winding-down generation still arms and waits for.</summary>
     private static readonly TimeSpan ShortWake = TimeSpan.FromSeconds(1);
 
@@ -110,7 +111,7 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
             Start(context.CallActivityAsync<AttemptDialed>(nameof(PlaceCall), attempt, DependencyRetry.Telephony),
                 async t =>
                 {
-                    if (await Outcome((Task<AttemptDialed>)t) is { } dialed && dialed.Attempt == ticket.Id)
+                    if (await failures.ResultOrNull((Task<AttemptDialed>)t) is { } dialed && dialed.Attempt == ticket.Id)
                     {
                         dispatcher.Dialed(ticket, dialed.Result, Now);
                     }
@@ -129,25 +130,25 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
         if (dispatcher.StartTake(now) is { } take)
         {
             Start(context.CallActivityAsync<TakeResult>(nameof(TakeDialable), take, DependencyRetry.Storage),
-                async t => { if (await Outcome((Task<TakeResult>)t) is { } taken) dispatcher.Taken(taken, Now); else dispatcher.TakeFailed(Now); });
+                async t => { if (await failures.ResultOrNull((Task<TakeResult>)t) is { } taken) dispatcher.Taken(taken, Now); else dispatcher.TakeFailed(Now); });
         }
 
         if (dispatcher.StartLeaseRequest(now) is { } request)
         {
             Start(context.Entities.CallEntityAsync<LeaseGrant>(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Acquire), request),
-                async t => { if (await Outcome((Task<LeaseGrant>)t) is { } grant) dispatcher.LeaseGranted(grant, Now); else dispatcher.LeaseFailed(Now); });
+                async t => { if (await failures.ResultOrNull((Task<LeaseGrant>)t) is { } grant) dispatcher.LeaseGranted(grant, Now); else dispatcher.LeaseFailed(Now); });
         }
 
         if (dispatcher.StartCheck(now) is { Count: > 0 } calls)
         {
             Start(context.CallActivityAsync<IReadOnlyList<LiveCallCheck>>(nameof(CheckLiveCalls), new CheckRequest(run.BatchId, run.Dial, calls), DependencyRetry.Telephony),
-                async t => { if (await Outcome((Task<IReadOnlyList<LiveCallCheck>>)t) is { } checks) dispatcher.Checked(checks, Now); else dispatcher.CheckFailed(); });
+                async t => { if (await failures.ResultOrNull((Task<IReadOnlyList<LiveCallCheck>>)t) is { } checks) dispatcher.Checked(checks, Now); else dispatcher.CheckFailed(); });
         }
 
         while (dispatcher.StartQueueingRetry(now) is { } retry)
         {
             Start(context.CallActivityAsync<RetryQueued>(nameof(ScheduleRetry), retry, DependencyRetry.Storage),
-                async t => { if (await Outcome((Task<RetryQueued>)t) is { } queued) dispatcher.RetryQueued(queued, Now); else dispatcher.RetryQueueFailed(retry, Now); });
+                async t => { if (await failures.ResultOrNull((Task<RetryQueued>)t) is { } queued) dispatcher.RetryQueued(queued, Now); else dispatcher.RetryQueueFailed(retry, Now); });
         }
     }
 
@@ -196,10 +197,10 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
                 // record says so, whereas a signal to it could still be in flight when the batch reads as ended.
                 case DispatchEffect.RecordDial(var ticket, var result):
                     Start(context.Entities.CallEntityAsync(CallEntity.IdFor(run.BatchId, ticket.RecipientIndex), nameof(CallEntity.RecordDial),
-                        new DialRecord(ticket.Attempt, result, BatchOrchestrator.Now(context))), Housekeeping);
+                        new DialRecord(ticket.Attempt, result, BatchOrchestrator.Now(context))), failures.Housekeeping);
                     break;
                 case DispatchEffect.ApplyProgress(var recipientIndex, var progress):
-                    Start(context.Entities.CallEntityAsync(CallEntity.IdFor(run.BatchId, recipientIndex), nameof(CallEntity.ApplyProgress), progress), Housekeeping);
+                    Start(context.Entities.CallEntityAsync(CallEntity.IdFor(run.BatchId, recipientIndex), nameof(CallEntity.ApplyProgress), progress), failures.Housekeeping);
                     break;
                 case DispatchEffect.FailBatch(var detail):
                     context.CreateReplaySafeLogger<BatchOrchestrator>().BatchStopped(run.BatchId, detail);
@@ -207,7 +208,7 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
                         new BatchFailure(Domain.FailureReason.ConfigurationError, detail, BatchOrchestrator.Now(context)));
                     break;
                 case DispatchEffect.HangUp(var sids):
-                    Start(context.CallActivityAsync<int>(nameof(HangUpCalls), sids, DependencyRetry.Telephony), Housekeeping);
+                    Start(context.CallActivityAsync<int>(nameof(HangUpCalls), sids, DependencyRetry.Telephony), failures.Housekeeping);
                     break;
             }
         }
@@ -235,39 +236,6 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
         await context.Entities.SignalEntityAsync(WorkspaceBudgetEntity.Workspace, nameof(WorkspaceBudgetEntity.Release), dispatcher.FinalRelease(Now));
         context.CreateReplaySafeLogger<BatchOrchestrator>().BatchDispatched(run.BatchId, run.TotalRecipients);
         return dispatcher.Carry() with { Leased = 0 };
-    }
-
-    /// <summary>
-    /// The task's result, or null when it failed after its retry policy: everything the loop starts is
-    /// safe to start again later, so a failure is a step to redo, never the end of the batch.
-    /// </summary>
-    private async Task<T?> Outcome<T>(Task<T> task)
-        where T : class
-    {
-        try
-        {
-            return await task;
-        }
-        catch (Exception e) when (e is TaskFailedException or EntityOperationFailedException or System.Text.Json.JsonException)
-        {
-            // A JsonException: the task was completed by a result that is not its own (a duplicate
-            // completion from an earlier generation); redoing the step is safe, believing it is not.
-            context.CreateReplaySafeLogger<BatchOrchestrator>().StepFailed(run.BatchId, e.Message);
-            return null;
-        }
-    }
-
-    /// <summary>Work whose failure changes nothing for the batch's dialing (hanging up calls a cancel ends anyway, recording an end).</summary>
-    private async Task Housekeeping(Task task)
-    {
-        try
-        {
-            await task;
-        }
-        catch (Exception e) when (e is TaskFailedException or EntityOperationFailedException)
-        {
-            context.CreateReplaySafeLogger<BatchOrchestrator>().StepFailed(run.BatchId, e.Message);
-        }
     }
 
     public void Dispose() => stopWakes.Dispose();
