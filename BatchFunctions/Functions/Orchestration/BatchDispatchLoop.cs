@@ -71,7 +71,7 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
             }
 
             await CarryOutEffectsAsync();
-            await ReportProgressAsync(force: draining);
+            await ReportProgressAsync(force: false);
             if (dispatcher.IsFinished && pending.Count == 0)
             {
                 return await FinishAsync();
@@ -79,6 +79,8 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
 
             if (draining && pending.Count == 0 && wakes.Count == 0 && dispatcher.Quiet && !callEnds.HasArrived && !commands.HasArrived && !agentFailures.HasArrived)
             {
+                // Once per generation rather than every draining step: while calls are live, a report a second is enough.
+                await ReportProgressAsync(force: true);
                 var next = dispatcher.Carry();
                 context.ContinueAsNew(next, preserveUnprocessedEvents: true);
                 return next;
