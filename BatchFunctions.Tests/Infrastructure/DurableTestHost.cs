@@ -156,7 +156,7 @@ public sealed class DurableTestHost : IAsyncDisposable
         }
 
         var kinds = events.EnumerateArray()
-            .Select(e => e.TryGetProperty("EventType", out var t) ? EventTypeName(t) : "?")
+            .Select(e => (e.TryGetProperty("EventType", out var t) ? EventTypeName(t) : "?") + Target(e))
             .CountBy(kind => kind)
             .ToDictionary();
         return new HistorySample(executionId, events.GetArrayLength(), kinds);
@@ -174,6 +174,22 @@ public sealed class DurableTestHost : IAsyncDisposable
         var executionId = state.OrchestrationInstance.ExecutionId;
         using var history = System.Text.Json.JsonDocument.Parse(await service.GetOrchestrationHistoryAsync(instanceId, executionId));
         return (executionId, history.RootElement.Clone());
+    }
+
+    /// <summary>
+    /// What an event is about, where that tells events of one kind apart: the activity a task ran, the entity a
+    /// message went to, the external event raised (an entity's answer is raised under a request id).
+    /// </summary>
+    private static string Target(System.Text.Json.JsonElement e)
+    {
+        if (e.TryGetProperty("InstanceId", out var to) && to.GetString() is ['@', .. var entity])
+        {
+            return " " + entity[..Math.Max(0, entity.IndexOf('@', StringComparison.Ordinal))];
+        }
+
+        return e.TryGetProperty("Name", out var name) && name.GetString() is { } n
+            ? " " + (Guid.TryParse(n, out _) ? "(entity answer)" : n)
+            : "";
     }
 
     /// <summary>The provider writes event types as numbers or names, depending on the path.</summary>
