@@ -124,6 +124,36 @@ public sealed class ControlTests
     }
 
     [Fact]
+    public async Task Cancel_WithHangUpWhileCallsRing_DialedRecipientsFailedAsCanceledNotCancelled()
+    {
+        var simulator = AppUnderTest.DefaultSimulatorOptions();
+        simulator.TimeAcceleration = 10;
+        simulator.RingSeconds = new DurationRange { Min = 600, Max = 600 };
+        await using var app = await AppUnderTest.StartAsync(simulator);
+        var batchId = await app.LaunchAsync(BatchDriver.Numbers(6), new Dictionary<string, string> { ["target_concurrency_limit"] = "2" });
+        await app.WaitForCallsAsync(2);
+
+        await app.Control().CancelAsync(app.Durable.Client, batchId, hangUpLiveCalls: true, CancellationToken.None);
+        await app.Durable.Client.WaitForInstanceCompletionAsync(batchId, new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+
+        var calls = app.Simulator.Calls;
+        Assert.All(calls, c => Assert.Equal("canceled", c.Status));
+        var settled = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        var batch = await app.GetBatchAsync(batchId);
+        while (!calls.All(c => batch.RecipientsByNumber()[c.To].GetProperty("status").GetString() == "failed") && DateTime.UtcNow < settled)
+        {
+            await Task.Delay(200);
+            batch = await app.GetBatchAsync(batchId);
+        }
+
+        var recipients = batch.RecipientsByNumber();
+        Assert.All(calls, c => Assert.Equal(("failed", "canceled"),
+            (recipients[c.To].GetProperty("status").GetString(), recipients[c.To].GetProperty("failure_reason").GetString())));
+        Assert.Equal(6 - calls.Count, recipients.Values.Count(r => r.GetProperty("status").GetString() == "cancelled"));
+        Assert.Equal((calls.Count, 6 - calls.Count), (batch.GetProperty("status_counts").GetProperty("failed").GetInt32(), batch.GetProperty("status_counts").GetProperty("cancelled").GetInt32()));
+    }
+
+    [Fact]
     public async Task PauseThenResume_NoNewDialsWhilePausedThenEveryoneCalled()
     {
         var simulator = AppUnderTest.DefaultSimulatorOptions();

@@ -67,6 +67,30 @@ public sealed class CallEntityTests
         Assert.NotNull(state.FailureDetail);
     }
 
+    // A cancel with hang-up ends a queued or ringing call as "canceled"; "cancelled" is for recipients never dialed.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ApplyProgress_HungUpBeforeItWasAnswered_FailedAsCanceledNotCancelled(bool dialRecordFirst)
+    {
+        if (dialRecordFirst)
+        {
+            await Placed();
+        }
+
+        await Progress(ProviderCallStatus.Ringing, 1);
+        await Progress(ProviderCallStatus.Canceled, 2);
+        if (!dialRecordFirst)
+        {
+            await Placed();
+        }
+
+        var state = call.State<CallState>()!;
+        Assert.Equal((RecipientStatus.Failed, FailureReason.Canceled, 1, "CA1"), (state.Status, state.FailureReason, state.Attempt, state.CallSid));
+        Assert.NotNull(state.FailureDetail);
+        Assert.NotNull(state.EndedAt);
+    }
+
     [Fact]
     public async Task ApplyProgress_AnsweringMachine_EndsAsVoicemail()
     {

@@ -215,6 +215,21 @@ public sealed class BatchDispatcherTests
     }
 
     [Fact]
+    public void Checked_CallHungUpBeforeItWasAnsweredAfterACancel_CountsAsFailedNotCancelled()
+    {
+        // The call entity records it as failed (canceled): status_counts must say the same.
+        var dispatcher = Running(recipients: 3, concurrency: 1, out var live);
+        dispatcher.Apply(new BatchCommand(BatchCommandKind.Cancel, HangUpLiveCalls: true), now);
+        var check = dispatcher.StartCheck(now += Dial.LiveCallCheckInterval);
+        var progress = new CallProgress(live[0].Attempt, "CA0", ProviderCallStatus.Canceled, 1_000_000, now);
+
+        dispatcher.Checked([new LiveCallCheck(check[0].Id, Ended: progress)], now);
+
+        Assert.Equal((1, 0, 0), (dispatcher.Counts.Failed, dispatcher.Counts.Cancelled, dispatcher.Counts.Live));
+        Assert.True(dispatcher.IsFinished);
+    }
+
+    [Fact]
     public void Apply_SetConcurrencyLower_NoNewDialUntilLiveCallsAreBelowIt()
     {
         var dispatcher = Running(recipients: 10, concurrency: 3, out var live);

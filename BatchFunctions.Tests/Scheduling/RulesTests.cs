@@ -56,6 +56,19 @@ public sealed class RulesTests
         Assert.Equal(expected, RetryableOutcomes.Of(new CallProgress(1, "CA1", status, 3, DateTimeOffset.UnixEpoch, AnsweredBy: answeredBy)));
     }
 
+    [Theory]
+    [InlineData(ProviderCallStatus.Completed, "human", RecipientStatus.Completed)]
+    [InlineData(ProviderCallStatus.Completed, "machine_end_beep", RecipientStatus.Voicemail)]
+    [InlineData(ProviderCallStatus.Busy, null, RecipientStatus.Failed)]
+    [InlineData(ProviderCallStatus.NoAnswer, null, RecipientStatus.Failed)]
+    [InlineData(ProviderCallStatus.Failed, null, RecipientStatus.Failed)]
+    [InlineData(ProviderCallStatus.Canceled, null, RecipientStatus.Failed)]
+    public void CallOutcomes_FinalStatus_APlacedCallNeverEndsCancelled(ProviderCallStatus status, string? answeredBy, RecipientStatus expected)
+    {
+        // "canceled": hung up before it was answered. The recipient was dialed, so it is not "cancelled".
+        Assert.Equal(expected, CallOutcomes.FinalStatus(status, answeredBy, agentUnavailable: false));
+    }
+
     [Fact]
     public void RecipientTimeZones_NumberAndColumn_ColumnWinsNumberOtherwiseDefaultLast()
     {

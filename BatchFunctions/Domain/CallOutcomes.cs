@@ -9,8 +9,9 @@ public static class CallOutcomes
         ProviderCallStatus.Completed when agentUnavailable => RecipientStatus.Failed,
         ProviderCallStatus.Completed when IsMachine(answeredBy) => RecipientStatus.Voicemail,
         ProviderCallStatus.Completed => RecipientStatus.Completed,
-        ProviderCallStatus.Canceled => RecipientStatus.Cancelled,
-        ProviderCallStatus.Busy or ProviderCallStatus.NoAnswer or ProviderCallStatus.Failed => RecipientStatus.Failed,
+        // "canceled" is a placed call hung up while queued or ringing (a cancel with hang-up): the recipient was
+        // dialed and nobody answered, so it failed. "cancelled" is only for recipients a cancel kept from being dialed.
+        ProviderCallStatus.Busy or ProviderCallStatus.NoAnswer or ProviderCallStatus.Failed or ProviderCallStatus.Canceled => RecipientStatus.Failed,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a final call status."),
     };
 

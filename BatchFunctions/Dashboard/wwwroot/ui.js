@@ -134,7 +134,7 @@ const failureNames = {
   busy: 'Busy',
   no_answer: 'No answer',
   call_failed: 'Call failed',
-  canceled: 'Cancelled',
+  canceled: 'Hung up before answer',
   number_rejected: 'Number rejected',
   provider_unavailable: 'Telephony unavailable',
   configuration_error: 'Configuration error',

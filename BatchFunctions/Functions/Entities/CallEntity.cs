@@ -118,8 +118,8 @@ public sealed partial class CallEntity(ILogger<CallEntity> logger) : TaskEntity<
                 End(FailureReason.CallFailed, progress.ErrorCode is { } code ? $"The call failed (Twilio error {code})." : "The call failed.", progress);
                 break;
             case ProviderCallStatus.Canceled:
-                State = State with { FailureReason = FailureReason.Canceled, EndedAt = at };
-                MoveTo(RecipientStatus.Cancelled, at);
+                // Hung up before it was answered: dialed, so failed (as CallOutcomes counts it), never "cancelled".
+                End(FailureReason.Canceled, "The call was hung up before it was answered (the batch was cancelled with hang-up, or the call was ended at the provider).", progress);
                 break;
         }
 
