@@ -47,6 +47,28 @@ public sealed class BatchDispatcherTests
     }
 
     [Fact]
+    public void NextDials_WhileTheLimitOfDialActivitiesRun_LaterAttemptsWaitAndGoOutTogether()
+    {
+        var dispatcher = Running(recipients: 20, concurrency: 6, out var live);
+        void End(DialTicket ticket) => dispatcher.CallEnded(new CallEnded(ticket.RecipientIndex, ticket.Attempt, null, RecipientStatus.Completed));
+        var groups = new List<IReadOnlyList<DialTicket>>();
+        foreach (var ticket in live.Take(BatchDispatcher.DialGroupsInFlightLimit))
+        {
+            End(ticket);
+            groups.Add(dispatcher.NextDials(now += TimeSpan.FromSeconds(1)));
+        }
+
+        live.Skip(BatchDispatcher.DialGroupsInFlightLimit).Take(2).ToList().ForEach(End);
+        var whileAllRun = dispatcher.NextDials(now += TimeSpan.FromSeconds(1));
+        dispatcher.DialGroupFinished();
+        var together = dispatcher.NextDials(now += TimeSpan.FromSeconds(1));
+
+        Assert.All(groups, group => Assert.Single(group));
+        Assert.Empty(whileAllRun);
+        Assert.Equal(2, together.Count);
+    }
+
+    [Fact]
     public void CallEnded_FreesItsSlotForTheNextRecipient()
     {
         var dispatcher = Running(recipients: 10, concurrency: 2, out var live);

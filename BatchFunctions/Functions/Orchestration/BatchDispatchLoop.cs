@@ -106,23 +106,29 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
     /// </summary>
     private void StartDials()
     {
-        var now = Now;
-        while (dispatcher.NextDial(now) is { } ticket)
+        if (dispatcher.NextDials(Now) is not { Count: > 0 } tickets)
         {
-            var attempt = new DialAttempt(run.BatchId, run.RunNumber, ticket, run.Dial, run.Plan);
-            Start(context.CallActivityAsync<AttemptDialed>(nameof(PlaceCall), attempt, DependencyRetry.Telephony),
-                async t =>
+            return;
+        }
+
+        Start(context.CallActivityAsync<IReadOnlyList<AttemptDialed>>(nameof(PlaceCall), new DialGroup(run.BatchId, run.RunNumber, tickets, run.Dial, run.Plan), DependencyRetry.Telephony),
+            async t =>
+            {
+                var dialed = await failures.ResultOrNull((Task<IReadOnlyList<AttemptDialed>>)t);
+                foreach (var ticket in tickets)
                 {
-                    if (await failures.ResultOrNull((Task<AttemptDialed>)t) is { } dialed && dialed.Attempt == ticket.Id)
+                    if (dialed?.FirstOrDefault(d => d.Attempt == ticket.Id) is { } result)
                     {
-                        dispatcher.Dialed(ticket, dialed.Result, Now);
+                        dispatcher.Dialed(ticket, result.Result, Now);
                     }
                     else
                     {
                         dispatcher.DialFailed(ticket, Now);
                     }
-                });
-        }
+                }
+
+                dispatcher.DialGroupFinished();
+            });
     }
 
     /// <summary>Starts the rest of what the dispatcher wants started now: taking attempts, leasing slots, checking live calls, queueing retries.</summary>
