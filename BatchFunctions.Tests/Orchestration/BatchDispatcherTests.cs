@@ -80,6 +80,22 @@ public sealed class BatchDispatcherTests
     }
 
     [Fact]
+    public void CallEnded_BeforeItsDialReturned_CountedOncePlacedAndEndedNeverLiveBelowZero()
+    {
+        var dispatcher = Running(recipients: 10, concurrency: 2, out var live);
+        dispatcher.CallEnded(new CallEnded(live[0].RecipientIndex, live[0].Attempt, null, RecipientStatus.Completed));
+        var next = dispatcher.NextDials(now += TimeSpan.FromSeconds(1)).Single();
+
+        dispatcher.CallEnded(new CallEnded(next.RecipientIndex, next.Attempt, null, RecipientStatus.Completed));
+        var beforeTheDialReturned = dispatcher.Counts;
+        dispatcher.Dialed(next, Placed(next), now);
+
+        Assert.Equal((1, 2), (beforeTheDialReturned.Live, beforeTheDialReturned.Completed));
+        Assert.Equal(beforeTheDialReturned, dispatcher.Counts);
+        Assert.Equal(1, dispatcher.LiveCount);
+    }
+
+    [Fact]
     public void CallEnded_RepeatedOrForAnAttemptThatIsNotLive_ChangesNothing()
     {
         var dispatcher = Running(recipients: 10, concurrency: 2, out var live);

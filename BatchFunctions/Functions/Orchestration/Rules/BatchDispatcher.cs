@@ -52,7 +52,14 @@ public sealed class BatchDispatcher
     private DateTime retryQueueAt = DateTime.MinValue;
     private (DateTime At, Waiting? Waiting)? dueSinceTake;
     private int takeFrom;
-    private int dialsInFlight;
+    /// <summary>Attempts whose dial has not returned yet.</summary>
+    private readonly HashSet<AttemptId> dialing = [];
+
+    /// <summary>
+    /// Attempts whose call ended before their dial returned (a short call in a group still dialing): already
+    /// counted as placed, so their dial result does not count them again.
+    /// </summary>
+    private readonly HashSet<AttemptId> endedWhileDialing = [];
     private int dialGroupsInFlight;
     private int retriesInFlight;
 
@@ -99,7 +106,7 @@ public sealed class BatchDispatcher
     private bool HasDialableSoon(DateTime now) => ready.Count > 0 || cursor < run.TotalRecipients || queueDueAt <= now;
 
     /// <summary>Nothing the orchestration started is still running: the generation may end here.</summary>
-    public bool Quiet => dialsInFlight == 0 && !Taking && !Checking && !lease.Asking && retriesInFlight == 0;
+    public bool Quiet => dialing.Count == 0 && !Taking && !Checking && !lease.Asking && retriesInFlight == 0;
 
     public bool IsFinished => Quiet && live.Count == 0 && (cancelled || stopped || !paused && !WorkRemains);
 
@@ -240,13 +247,14 @@ public sealed class BatchDispatcher
 
         var ticket = ready.Dequeue();
         live.Add(new LiveCall(ticket, null, now + run.Dial.LiveCallCheckInterval));
-        dialsInFlight++;
+        dialing.Add(ticket.Id);
         return ticket;
     }
 
     public void Dialed(DialTicket ticket, DialResult result, DateTime now)
     {
-        dialsInFlight--;
+        dialing.Remove(ticket.Id);
+        var counted = endedWhileDialing.Remove(ticket.Id);
         var call = live.FirstOrDefault(c => c.Id == ticket.Id);
         switch (result.Outcome)
         {
@@ -255,7 +263,7 @@ public sealed class BatchDispatcher
                 QueueDueBy(now + (result.RetryAfter ?? TimeSpan.Zero), null);
                 break;
             case DialOutcome.Unknown:
-                counts = counts.Placed(ticket.PreviousStatus);
+                counts = counted ? counts : counts.Placed(ticket.PreviousStatus);
                 if (call is not null)
                 {
                     Replace(call, call with { OutcomeUnknown = true, CheckAt = now + UnknownOutcomeCheck });
@@ -263,7 +271,7 @@ public sealed class BatchDispatcher
 
                 break;
             default:
-                counts = counts.Placed(ticket.PreviousStatus);
+                counts = counted ? counts : counts.Placed(ticket.PreviousStatus);
                 Resolve(ticket, call, result, now);
                 break;
         }
@@ -329,6 +337,13 @@ public sealed class BatchDispatcher
         }
 
         live.Remove(call);
+        if (dialing.Contains(call.Id))
+        {
+            // Its end came before its dial's result: count it placed now, so the counts never show fewer than no calls live.
+            counts = counts.Placed(call.Ticket.PreviousStatus);
+            endedWhileDialing.Add(call.Id);
+        }
+
         var final = call.AgentUnavailable && ended.FinalStatus == RecipientStatus.Completed ? RecipientStatus.Failed : ended.FinalStatus;
         counts = counts.Ended(final);
         DecideRetry(call.Ticket, ended.Outcome, final);
