@@ -27,21 +27,17 @@ read -r blob queue table < <(node -e '
   const net = require("net");
   const take = () => new Promise(r => { const s = net.createServer(); s.listen(0, "127.0.0.1", () => r(s)); });
   Promise.all([take(), take(), take()]).then(servers => { console.log(servers.map(s => s.address().port).join(" ")); servers.forEach(s => s.close()); });')
-# One process per service, so one service's pause does not stop the others. The queue service keeps its
-# messages on disk, in a directory of its own: in memory, Azurite's queue garbage collector (every 60 s)
-# removes each dead message extent with a scan of all of them, without yielding, and the queue service
-# stopped answering for 23-47 s a minute (its debug log, Dec 2026); on disk each removal awaits the file
-# system and requests are served in between. Tables stay in memory: on disk Azurite would serialize the
-# whole database on every autosave.
-queue_data="$(mktemp -d)"
+# One process per service, so one service's pause does not stop the others. All three keep their data in
+# memory; the queue service through scripts/azurite-queue.js, which says why.
 pids=()
 for service in blob queue table; do
-  if [[ $service == queue ]]; then persistence=(--location "$queue_data"); else persistence=(--inMemoryPersistence); fi
-  node "node_modules/azurite/dist/src/$service/main.js" --silent --skipApiVersionCheck --loose "${persistence[@]}" \
+  main="node_modules/azurite/dist/src/$service/main.js"
+  [[ $service == queue ]] && main=scripts/azurite-queue.js
+  node "$main" --silent --skipApiVersionCheck --loose --inMemoryPersistence \
     "--${service}Host" 127.0.0.1 "--${service}Port" "${!service}" >/dev/null 2>&1 &
   pids+=($!)
 done
-trap 'kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; rm -rf "$queue_data"' EXIT
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true' EXIT
 for port in "$blob" "$queue" "$table"; do
   for _ in $(seq 1 100); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
