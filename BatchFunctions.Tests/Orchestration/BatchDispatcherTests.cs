@@ -60,7 +60,7 @@ public sealed class BatchDispatcherTests
 
         live.Skip(BatchDispatcher.DialGroupsInFlightLimit).Take(2).ToList().ForEach(End);
         var whileAllRun = dispatcher.NextDials(now += TimeSpan.FromSeconds(1));
-        dispatcher.DialGroupFinished();
+        dispatcher.GroupDialed(groups[0], [new AttemptDialed(groups[0][0].Id, Placed(groups[0][0]))], now);
         var together = dispatcher.NextDials(now += TimeSpan.FromSeconds(1));
 
         Assert.All(groups, group => Assert.Single(group));
@@ -88,7 +88,7 @@ public sealed class BatchDispatcherTests
 
         dispatcher.CallEnded(new CallEnded(next.RecipientIndex, next.Attempt, null, RecipientStatus.Completed));
         var beforeTheDialReturned = dispatcher.Counts;
-        dispatcher.Dialed(next, Placed(next), now);
+        dispatcher.GroupDialed([next], [new AttemptDialed(next.Id, Placed(next))], now);
 
         Assert.Equal((1, 2), (beforeTheDialReturned.Live, beforeTheDialReturned.Completed));
         Assert.Equal(beforeTheDialReturned, dispatcher.Counts);
@@ -121,6 +121,23 @@ public sealed class BatchDispatcherTests
         Assert.Equal(ticket.Id, Assert.Single(check).Id);
         Assert.True(check[0].OutcomeUnknown);
         Assert.False(dispatcher.IsFinished);
+    }
+
+    [Fact]
+    public void GroupDialed_AResultMissingOrTheActivityFailed_ThoseAttemptsKeepTheirSlotsAndAreLookedUp()
+    {
+        var dispatcher = Started(recipients: 10, concurrency: 4);
+        var first = dispatcher.NextDials(now).Single();
+        dispatcher.GroupDialed([first], [new AttemptDialed(first.Id, Placed(first))], now);
+        var group = dispatcher.NextDials(now += TimeSpan.FromSeconds(1));
+
+        // A result for one attempt only (the other's was lost), and one for an attempt not in the group.
+        dispatcher.GroupDialed(group, [new AttemptDialed(group[0].Id, Placed(group[0])), new AttemptDialed(new AttemptId(9, 1), Placed(group[0]))], now);
+        var lookedUp = dispatcher.StartCheck(now += TimeSpan.FromMinutes(1)).Select(c => c.Id).ToList();
+
+        Assert.Equal(3, group.Count);
+        Assert.Equal(4, dispatcher.LiveCount);
+        Assert.Equal(group.Skip(1).Select(t => t.Id), lookedUp);
     }
 
     [Fact]

@@ -112,23 +112,7 @@ internal sealed class BatchDispatchLoop(TaskOrchestrationContext context, BatchR
         }
 
         Start(context.CallActivityAsync<IReadOnlyList<AttemptDialed>>(nameof(PlaceCall), new DialGroup(run.BatchId, run.RunNumber, tickets, run.Dial, run.Plan), DependencyRetry.Telephony),
-            async t =>
-            {
-                var dialed = await failures.ResultOrNull((Task<IReadOnlyList<AttemptDialed>>)t);
-                foreach (var ticket in tickets)
-                {
-                    if (dialed?.FirstOrDefault(d => d.Attempt == ticket.Id) is { } result)
-                    {
-                        dispatcher.Dialed(ticket, result.Result, Now);
-                    }
-                    else
-                    {
-                        dispatcher.DialFailed(ticket, Now);
-                    }
-                }
-
-                dispatcher.DialGroupFinished();
-            });
+            async t => dispatcher.GroupDialed(tickets, await failures.ResultOrNull((Task<IReadOnlyList<AttemptDialed>>)t), Now));
     }
 
     /// <summary>Starts the rest of what the dispatcher wants started now: taking attempts, leasing slots, checking live calls, queueing retries.</summary>

@@ -234,8 +234,18 @@ public sealed class BatchDispatcher
         return group;
     }
 
-    /// <summary>A dial activity has returned (or failed) and each of its attempts was handed to <see cref="Dialed"/> or <see cref="DialFailed"/>.</summary>
-    public void DialGroupFinished() => dialGroupsInFlight--;
+    /// <summary>
+    /// A dial activity returned <paramref name="results"/>, or failed after its retries (null). An attempt of the group
+    /// without a result of its own (a failed activity, or a result delivered to the wrong task) is unknown and looked up.
+    /// </summary>
+    public void GroupDialed(IReadOnlyList<DialTicket> group, IReadOnlyList<AttemptDialed>? results, DateTime now)
+    {
+        dialGroupsInFlight--;
+        foreach (var ticket in group)
+        {
+            Dialed(ticket, results?.FirstOrDefault(r => r.Attempt == ticket.Id)?.Result ?? new DialResult(DialOutcome.Unknown), now);
+        }
+    }
 
     /// <returns>The next attempt to dial now, within the slots held and the pace; null when none may be.</returns>
     public DialTicket? NextDial(DateTime now)
