@@ -49,7 +49,7 @@ public sealed class BatchDispatcherTests
     [Fact]
     public void NextDials_WhileTheLimitOfDialActivitiesRun_LaterAttemptsWaitAndGoOutTogether()
     {
-        var dispatcher = Running(recipients: 20, concurrency: 6, out var live);
+        var dispatcher = Running(recipients: 30, concurrency: BatchDispatcher.DialGroupsInFlightLimit + 2, out var live);
         void End(DialTicket ticket) => dispatcher.CallEnded(new CallEnded(ticket.RecipientIndex, ticket.Attempt, null, RecipientStatus.Completed));
         var groups = new List<IReadOnlyList<DialTicket>>();
         foreach (var ticket in live.Take(BatchDispatcher.DialGroupsInFlightLimit))

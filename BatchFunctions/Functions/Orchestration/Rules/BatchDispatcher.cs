@@ -217,9 +217,11 @@ public sealed class BatchDispatcher
     /// How many dial activities may run at once. Attempts that become dialable while this many are running wait
     /// and go out together in the next one: the engine fetches activities one at a time, so under load one
     /// activity per call was the limit on calls per second (an activity waited 8-22 s in its queue on Azurite),
-    /// while when the engine keeps up every group is a single attempt and nothing waits.
+    /// while when the engine keeps up every group is a single attempt and nothing waits. Eight, not fewer: a dial that
+    /// waits for a group waits an episode longer than one waiting in the queue, and with four, a loaded machine already
+    /// grouped a third of the dials of a 50-call batch (106 activities for 153 dials).
     /// </summary>
-    public const int DialGroupsInFlightLimit = 4;
+    public const int DialGroupsInFlightLimit = 8;
 
     /// <returns>The attempts to dial now in one activity, within the slots held, the pace and <see cref="DialGroupsInFlightLimit"/>; empty when none may be.</returns>
     public IReadOnlyList<DialTicket> NextDials(DateTime now)
