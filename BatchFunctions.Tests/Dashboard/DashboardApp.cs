@@ -70,6 +70,10 @@ public sealed class DashboardApp : IAsyncLifetime
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(30_000);
+
+        // Expectations wait up to 15 s rather than Playwright's 5: on a loaded two-core machine the file check behind
+        // "#valid-count" took longer than 5 s (twice on 5 Dec 2026). Still a wait for the text, never a pass without it.
+        Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
     }
 
