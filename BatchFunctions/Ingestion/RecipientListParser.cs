@@ -241,7 +241,8 @@ public static class RecipientListParser
         private readonly ArrayBufferWriter<byte> buffer = new(1024);
         private readonly Utf8JsonWriter writer;
 
-        public RowJson() => writer = new Utf8JsonWriter(buffer);
+        // The writing below is fixed and always well formed, so the writer need not check every call's place in the document.
+        public RowJson() => writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
 
         /// <returns>The JSON, valid until the next call.</returns>
         public ReadOnlySpan<byte> Write(TabularRow row, string phoneNumber, ColumnMap columns, string? timeZone, string? voicemailMessage)
@@ -249,15 +250,15 @@ public static class RecipientListParser
             buffer.ResetWrittenCount();
             writer.Reset(buffer);
             writer.WriteStartObject();
-            writer.WriteNumber(nameof(Recipient.RowNumber), row.RowNumber);
-            writer.WriteString(nameof(Recipient.PhoneNumber), phoneNumber);
+            writer.WriteNumber(RowNumberName, row.RowNumber);
+            writer.WriteString(PhoneNumberName, phoneNumber);
             if (voicemailMessage is not null)
             {
-                writer.WriteString(nameof(Recipient.VoicemailMessage), voicemailMessage);
+                writer.WriteString(VoicemailMessageName, voicemailMessage);
             }
 
-            writer.WriteStartObject(nameof(Recipient.ClientData));
-            writer.WriteStartObject(DynamicVariablesProperty);
+            writer.WriteStartObject(ClientDataName);
+            writer.WriteStartObject(DynamicVariablesName);
             foreach (var (name, index) in columns.Variables)
             {
                 if (index == columns.TimeZoneIndex)
@@ -281,7 +282,7 @@ public static class RecipientListParser
             writer.WriteEndObject();
             if (Overrides(row, columns) is { } overrides)
             {
-                writer.WritePropertyName(OverridesProperty);
+                writer.WritePropertyName(OverridesName);
                 JsonSerializer.Serialize(writer, overrides);
             }
 
@@ -291,6 +292,14 @@ public static class RecipientListParser
             return buffer.WrittenSpan;
         }
     }
+
+    // Encoded once rather than on every row; the writer escapes them as it would the strings.
+    private static readonly JsonEncodedText RowNumberName = JsonEncodedText.Encode(nameof(Recipient.RowNumber));
+    private static readonly JsonEncodedText PhoneNumberName = JsonEncodedText.Encode(nameof(Recipient.PhoneNumber));
+    private static readonly JsonEncodedText VoicemailMessageName = JsonEncodedText.Encode(nameof(Recipient.VoicemailMessage));
+    private static readonly JsonEncodedText ClientDataName = JsonEncodedText.Encode(nameof(Recipient.ClientData));
+    private static readonly JsonEncodedText DynamicVariablesName = JsonEncodedText.Encode(DynamicVariablesProperty);
+    private static readonly JsonEncodedText OverridesName = JsonEncodedText.Encode(OverridesProperty);
 
     // ConversationInitiationClientData's wire names; a round trip through the spool (RecipientSpoolTests) holds them to it.
     private const string DynamicVariablesProperty = "dynamic_variables";
@@ -374,7 +383,7 @@ public static class RecipientListParser
         int? TimeZoneIndex,
         int? VoicemailMessageIndex,
         IReadOnlyDictionary<string, int> Overrides,
-        IReadOnlyList<(string Name, int Index)> Variables)
+        (JsonEncodedText Name, int Index)[] Variables)
     {
         public IReadOnlyList<string> OverrideColumns => [.. Overrides.Keys.Order(StringComparer.Ordinal)];
 
@@ -407,7 +416,7 @@ public static class RecipientListParser
             var phoneIndex = PhoneColumnIndex(seen, trimmed, phoneColumn);
             int? voicemailIndex = seen.TryGetValue(RecipientColumns.VoicemailMessage, out var voicemail) ? voicemail : null;
             var overrides = new Dictionary<string, int>(StringComparer.Ordinal);
-            var variables = new List<(string, int)>();
+            var variables = new List<(JsonEncodedText, int)>();
             foreach (var (normalized, index) in seen.OrderBy(c => c.Value))
             {
                 if (index == phoneIndex || index == voicemailIndex)
@@ -421,12 +430,12 @@ public static class RecipientListParser
                 }
                 else
                 {
-                    variables.Add((trimmed[index], index));
+                    variables.Add((JsonEncodedText.Encode(trimmed[index]), index));
                 }
             }
 
             int? timeZoneIndex = seen.TryGetValue(RecipientColumns.TimeZone, out var tz) ? tz : null;
-            return new ColumnMap(trimmed, phoneIndex, timeZoneIndex, voicemailIndex, overrides, variables);
+            return new ColumnMap(trimmed, phoneIndex, timeZoneIndex, voicemailIndex, overrides, [.. variables]);
         }
 
         private static int PhoneColumnIndex(Dictionary<string, int> seen, List<string> headers, string? phoneColumn)
