@@ -251,7 +251,8 @@ public static class RecipientListParser
             writer.Reset(buffer);
             writer.WriteStartObject();
             writer.WriteNumber(RowNumberName, row.RowNumber);
-            writer.WriteString(PhoneNumberName, phoneNumber);
+            writer.WritePropertyName(PhoneNumberName);
+            WriteE164(writer, phoneNumber);
             if (voicemailMessage is not null)
             {
                 writer.WriteString(VoicemailMessageName, voicemailMessage);
@@ -291,6 +292,30 @@ public static class RecipientListParser
             writer.Flush();
             return buffer.WrittenSpan;
         }
+    }
+
+    /// <summary>
+    /// Writes an E.164 number as the writer would, with its + escaped (\u002B), but without the writer's escaping path, which
+    /// a string with any character to escape takes and which was a sixth of writing a row (sampled).
+    /// </summary>
+    private static void WriteE164(Utf8JsonWriter writer, string e164)
+    {
+        Span<byte> json = stackalloc byte[32];
+        if (e164.Length is < 2 or > 16 || e164[0] != '+' || e164.AsSpan(1).ContainsAnyExceptInRange('0', '9'))
+        {
+            writer.WriteStringValue(e164); // not E.164 after all: never, but the writer's way is always right
+            return;
+        }
+
+        var length = "\"\\u002B"u8.Length;
+        "\"\\u002B"u8.CopyTo(json);
+        foreach (var digit in e164.AsSpan(1))
+        {
+            json[length++] = (byte)digit;
+        }
+
+        json[length++] = (byte)'"';
+        writer.WriteRawValue(json[..length], skipInputValidation: true);
     }
 
     // Encoded once rather than on every row; the writer escapes them as it would the strings.
