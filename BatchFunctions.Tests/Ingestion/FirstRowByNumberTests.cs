@@ -20,7 +20,8 @@ public sealed class FirstRowByNumberTests
     [Theory]
     [InlineData(14_152_000_000L, 1)] // a run of consecutive numbers, as lists exported from a CRM often are
     [InlineData(447_700_900_000L, 7_919)] // spread out, a prime stride apart
-    [InlineData(31_000_000_000L, 1_024)] // all with the same low bits, so all in one of the 1,024 tables
+    [InlineData(31_000_000_000L, 1_024)] // all with the same low bits, so each in the next of the 1,024 tables
+    [InlineData(31_000_000_000L, 1_048_576)] // all with the same bits 10-19, so all in one of the 1,024 tables
     [InlineData(999_999_999_000_000L, 1)] // 15 digits: the slots' top bit is set, through every growth
     public void TryAdd_FarMoreThanTwoToTheSixteenNumbers_EachRepeatFoundWithItsFirstRowAfterEveryGrowth(long first, long stride)
     {

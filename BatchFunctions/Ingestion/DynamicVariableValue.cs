@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace BatchFunctions.Ingestion;
 
@@ -16,7 +15,7 @@ namespace BatchFunctions.Ingestion;
 /// string, so ZIP codes like 02134, account numbers, prices like 3.50 and ids reach the agent as written.</item>
 /// </list>
 /// </summary>
-public static partial class DynamicVariableValue
+public static class DynamicVariableValue
 {
     // Doubles hold 15 significant decimal digits exactly; longer digit strings are ids, not quantities.
     private const int MaxNumberDigits = 15;
@@ -59,7 +58,7 @@ public static partial class DynamicVariableValue
         {
             writer.WriteBooleanValue(flag);
         }
-        else if ((char.IsAsciiDigit(text[0]) || text[0] == '-') && CanonicalNumber().IsMatch(text) && text != "-0" && text.Count(char.IsAsciiDigit) <= MaxNumberDigits)
+        else if (IsCanonicalNumber(text))
         {
             writer.WriteNumberValue(decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
         }
@@ -69,6 +68,57 @@ public static partial class DynamicVariableValue
         }
     }
 
-    [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$")]
-    private static partial Regex CanonicalNumber();
+    /// <summary>
+    /// -?(0|[1-9][0-9]*)(\.[0-9]*[1-9])? and the whole text, at most <see cref="MaxNumberDigits"/> digits, not -0: a number that
+    /// written back is the same text. Scanned by hand: a regular expression and a LINQ count of the digits took 3-4% of validation's CPU (sampled).
+    /// </summary>
+    private static bool IsCanonicalNumber(string text)
+    {
+        var i = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        if (i == text.Length)
+        {
+            return false;
+        }
+
+        var digits = 0;
+        if (text[i] == '0')
+        {
+            i++;
+            digits++;
+        }
+        else if (text[i] is >= '1' and <= '9')
+        {
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+                digits++;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        if (i < text.Length)
+        {
+            if (text[i] != '.')
+            {
+                return false;
+            }
+
+            var fraction = ++i;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+                digits++;
+            }
+
+            if (i != text.Length || i == fraction || text[i - 1] == '0')
+            {
+                return false;
+            }
+        }
+
+        return digits <= MaxNumberDigits && text != "-0";
+    }
 }

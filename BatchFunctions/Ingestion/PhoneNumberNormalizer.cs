@@ -203,7 +203,7 @@ public static partial class PhoneNumberNormalizer
         }
 
         var national = digits[..count];
-        var countryCode = Util.GetCountryCodeForRegion(region);
+        var countryCode = PhoneNumberValidity.CountryCodeForRegion(region);
         return count >= 3 && national[0] != '0' && countryCode != 0 && !PhoneNumberValidity.MayBeReadOtherwise(national, region, countryCode)
             && PhoneNumberValidity.IsValid(countryCode, national, region)
             ? string.Concat("+", countryCode.ToString(CultureInfo.InvariantCulture), national)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using PhoneNumbers;
 
@@ -21,11 +22,23 @@ internal static class PhoneNumberValidity
     private static readonly ConcurrentDictionary<int, NumberingPlan?> NonGeographicPlans = new();
     private static readonly ConcurrentDictionary<int, string[]> RegionsOfCallingCode = new();
 
+    // By calling code (1-999), filled as codes are met.
+    private static readonly StrongBox<NumberingPlan?>?[] MainPlans = new StrongBox<NumberingPlan?>?[1000];
+
+    private static HomeRegion? lastHome;
+
     /// <summary>Valid for <paramref name="region"/> when the calling code is its own, else valid anywhere: what the normaliser accepts.</summary>
     /// <param name="nationalNumber">The national significant number: digits only, no leading zero.</param>
-    public static bool IsValid(int countryCode, ReadOnlySpan<char> nationalNumber, string region) =>
-        (countryCode == Util.GetCountryCodeForRegion(region) && IsValidForRegion(countryCode, nationalNumber, region))
-        || IsValidNumber(countryCode, nationalNumber);
+    public static bool IsValid(int countryCode, ReadOnlySpan<char> nationalNumber, string region)
+    {
+        // A calling code that is the region's own makes the region a geographic one, whose plan IsValidForRegion would take.
+        var home = Home(region);
+        return (countryCode == home.CountryCode && home.Plan is { } plan && countryCode == plan.CountryCode && plan.HasType(nationalNumber))
+            || IsValidNumber(countryCode, nationalNumber);
+    }
+
+    /// <summary>Util.GetCountryCodeForRegion: 0 for a region that is none.</summary>
+    public static int CountryCodeForRegion(string region) => Home(region).CountryCode;
 
     /// <summary>
     /// Whether parsing would try to strip a national prefix from this national number (libphonenumber does so even
@@ -41,7 +54,7 @@ internal static class PhoneNumberValidity
     /// </summary>
     public static bool MayBeReadOtherwise(ReadOnlySpan<char> digits, string region, int countryCode)
     {
-        if (Plan(region) is not { } plan)
+        if (Home(region).Plan is not { } plan)
         {
             return true;
         }
@@ -100,11 +113,41 @@ internal static class PhoneNumberValidity
     /// <summary>The plan whose national prefix the parser strips after "+code": the calling code's main region, or its non-geographic entity.</summary>
     private static NumberingPlan? MainPlan(int countryCode)
     {
+        var known = (uint)countryCode < MainPlans.Length ? Volatile.Read(ref MainPlans[countryCode]) : null;
+        if (known is not null)
+        {
+            return known.Value;
+        }
+
         var region = Util.GetRegionCodeForCountryCode(countryCode);
-        return region == NonGeographicRegion ? NonGeographicPlans.GetOrAdd(countryCode, static code => NumberingPlan.From(Util.GetMetadataForNonGeographicalRegion(code)))
+        var plan = region == NonGeographicRegion ? NonGeographicPlans.GetOrAdd(countryCode, static code => NumberingPlan.From(Util.GetMetadataForNonGeographicalRegion(code)))
             : region == "ZZ" ? null
             : Plan(region);
+        if ((uint)countryCode < MainPlans.Length)
+        {
+            Volatile.Write(ref MainPlans[countryCode], new StrongBox<NumberingPlan?>(plan));
+        }
+
+        return plan;
     }
+
+    /// <summary>
+    /// The region a list is read in, the same for every row of it: its calling code and plan kept at hand, rather than looked
+    /// up through three dictionaries keyed by its name two or three times a row.
+    /// </summary>
+    private static HomeRegion Home(string region)
+    {
+        var home = Volatile.Read(ref lastHome);
+        if (home is null || !string.Equals(home.Name, region, StringComparison.Ordinal))
+        {
+            home = new HomeRegion(region, Util.GetCountryCodeForRegion(region), Plan(region));
+            Volatile.Write(ref lastHome, home);
+        }
+
+        return home;
+    }
+
+    private sealed record HomeRegion(string Name, int CountryCode, NumberingPlan? Plan);
 
     private sealed class NumberingPlan
     {
@@ -113,29 +156,30 @@ internal static class PhoneNumberValidity
             CountryCode = metadata.CountryCode;
             General = new NumberPattern(metadata.GeneralDesc);
 
-            // getNumberTypeHelper's order; any match makes the number valid.
+            // getNumberTypeHelper's types. Any match makes the number valid, so their order is free: fixed line and mobile, which
+            // most numbers are, come first, before the rarer types that most numbers were tried against in vain.
             Types =
             [
-                new NumberPattern(metadata.PremiumRate), new NumberPattern(metadata.TollFree), new NumberPattern(metadata.SharedCost),
-                new NumberPattern(metadata.Voip), new NumberPattern(metadata.PersonalNumber), new NumberPattern(metadata.Pager),
-                new NumberPattern(metadata.Uan), new NumberPattern(metadata.Voicemail), new NumberPattern(metadata.FixedLine),
-                new NumberPattern(metadata.Mobile),
+                new NumberPattern(metadata.FixedLine), new NumberPattern(metadata.Mobile), new NumberPattern(metadata.TollFree),
+                new NumberPattern(metadata.PremiumRate), new NumberPattern(metadata.SharedCost), new NumberPattern(metadata.Voip),
+                new NumberPattern(metadata.PersonalNumber), new NumberPattern(metadata.Pager), new NumberPattern(metadata.Uan),
+                new NumberPattern(metadata.Voicemail),
             ];
-            LeadingDigits = metadata.HasLeadingDigits && metadata.LeadingDigits.Length > 0 ? Compile(metadata.LeadingDigits, anchoredAtEnd: false) : null;
+            LeadingDigits = metadata.HasLeadingDigits && metadata.LeadingDigits.Length > 0 ? new LeadingPattern(metadata.LeadingDigits) : null;
 
             // maybeStripNationalPrefixAndCarrierCode: national prefix for parsing, else the national prefix itself, matched at the start.
             var prefix = metadata.HasNationalPrefixForParsing && metadata.NationalPrefixForParsing.Length > 0 ? metadata.NationalPrefixForParsing : metadata.NationalPrefix;
-            NationalPrefix = string.IsNullOrEmpty(prefix) ? null : Compile(prefix, anchoredAtEnd: false);
-            InternationalPrefix = string.IsNullOrEmpty(metadata.InternationalPrefix) ? null : Compile(metadata.InternationalPrefix, anchoredAtEnd: false);
+            NationalPrefix = string.IsNullOrEmpty(prefix) ? null : new LeadingPattern(prefix);
+            InternationalPrefix = string.IsNullOrEmpty(metadata.InternationalPrefix) ? null : new LeadingPattern(metadata.InternationalPrefix);
         }
 
         public int CountryCode { get; }
 
-        public Regex? LeadingDigits { get; }
+        public LeadingPattern? LeadingDigits { get; }
 
-        public Regex? NationalPrefix { get; }
+        public LeadingPattern? NationalPrefix { get; }
 
-        public Regex? InternationalPrefix { get; }
+        public LeadingPattern? InternationalPrefix { get; }
 
         private NumberPattern General { get; }
 
@@ -161,6 +205,30 @@ internal static class PhoneNumberValidity
 
             return false;
         }
+    }
+
+    /// <summary>
+    /// A pattern matched at the start of a number (lookingAt): a plain run of digits, as most national and international prefixes
+    /// are ("1", "011", "0"), by comparing, which costs a fraction of a regular expression's call; anything else by its regex.
+    /// </summary>
+    private sealed class LeadingPattern
+    {
+        private readonly string? digits;
+        private readonly Regex? regex;
+
+        public LeadingPattern(string pattern)
+        {
+            if (pattern.AsSpan().ContainsAnyExceptInRange('0', '9'))
+            {
+                regex = Compile(pattern, anchoredAtEnd: false);
+            }
+            else
+            {
+                digits = pattern;
+            }
+        }
+
+        public bool IsMatch(ReadOnlySpan<char> number) => digits is not null ? number.StartsWith(digits, StringComparison.Ordinal) : regex!.IsMatch(number);
     }
 
     /// <summary>isNumberMatchingDesc: a possible length (when the description lists any) and the whole number matching its pattern.</summary>

@@ -20,11 +20,14 @@ public static class RecipientListParser
 
     /// <summary>
     /// Rows checked per work item: about a millisecond of checking, so handing a chunk to another core costs little beside
-    /// it, and few enough rows that those in flight (up to eight chunks on two cores) are mostly dead by the next collection. With 2,048
+    /// it, and few enough rows that those in flight (up to four chunks on two cores) are mostly dead by the next collection. With 2,048
     /// rows validation's peak working set was 10-15 MiB higher at 100k and 1M rows alike, and no faster (benchmarks/README.md,
     /// issue 14, third round); rows held across collections are promoted, and stay as garbage in the older generations.
     /// </summary>
     private const int ChunkRows = 512;
+
+    /// <summary>Worker threads at most, beside the reading thread; tests claim 64 cores.</summary>
+    private const int MaxWorkers = 7;
 
     public static ParsedRecipientList Parse(TabularFile file, string defaultRegion, IngestionOptions limits, string? phoneColumn = null)
     {
@@ -40,12 +43,15 @@ public static class RecipientListParser
         // Reading stays on this thread (a file is read in order), checking rows runs on every core, and the
         // results are taken back in file order: duplicates are found and recipients numbered as if read one by one.
         // At most a few chunks are in flight, so memory stays flat whatever the file's length (and whatever core
-        // count DOTNET_PROCESSOR_COUNT claims).
-        var inFlight = new Queue<Task<CheckedRow[]>>();
-        var maxInFlight = Math.Min(2 * Environment.ProcessorCount, 16);
+        // count DOTNET_PROCESSOR_COUNT claims). Chunks are used again once taken, so their buffers are not garbage.
+        var spare = new Stack<RowChunk>();
+        var checks = new OrderedChunkChecks<RowChunk>(
+            chunk => chunk.CheckAll(columns, defaultRegion, limits, file.Description.Delimiter),
+            workers: Math.Min(Environment.ProcessorCount - 1, MaxWorkers));
+        Action<RowChunk> take = Take;
         try
         {
-            var chunk = new List<TabularRow>(ChunkRows);
+            var chunk = new RowChunk();
             foreach (var row in file.Rows)
             {
                 if (++rows > limits.MaxRows)
@@ -55,112 +61,71 @@ public static class RecipientListParser
                         + "Split it into several files.");
                 }
 
-                chunk.Add(row);
-                if (chunk.Count == ChunkRows)
+                chunk.Rows.Add(row);
+                if (chunk.Rows.Count == ChunkRows)
                 {
-                    Start(chunk);
-                    chunk = new List<TabularRow>(ChunkRows);
+                    checks.Add(chunk, take);
+                    chunk = spare.TryPop(out var used) ? used : new RowChunk();
                 }
             }
 
-            Start(chunk);
-            while (inFlight.Count > 0)
+            if (chunk.Rows.Count > 0)
             {
-                Take(Finished(inFlight.Dequeue()));
+                checks.Add(chunk, take);
             }
+
+            checks.Finish(take);
         }
         catch
         {
             recipients.Dispose();
             throw;
         }
+        finally
+        {
+            checks.Dispose();
+        }
 
         return new ParsedRecipientList(recipients, errors, columns.OverrideColumns, file.Description) { VoicemailMessages = voicemailMessages };
 
-        void Start(List<TabularRow> rowsToCheck)
+        void Take(RowChunk chunk)
         {
-            if (rowsToCheck.Count == 0)
+            for (var i = 0; i < chunk.Rows.Count; i++)
             {
-                return;
-            }
-
-            CheckedRow[] CheckAll()
-            {
-                using var json = new RowJson();
-                var checkedRows = new CheckedRow[rowsToCheck.Count];
-                for (var i = 0; i < checkedRows.Length; i++)
+                var row = chunk.Checked[i];
+                if (row.ErrorCount > 0)
                 {
-                    checkedRows[i] = Check(rowsToCheck[i], columns, defaultRegion, limits, file.Description.Delimiter, json);
-                }
+                    for (var e = row.ErrorStart; e < row.ErrorStart + row.ErrorCount; e++)
+                    {
+                        errors.Add(chunk.Errors[e]);
+                    }
 
-                return checkedRows;
-            }
-
-            if (Environment.ProcessorCount == 1)
-            {
-                Take(CheckAll()); // Nothing to gain from another thread.
-                return;
-            }
-
-            while (inFlight.TryPeek(out var oldest) && oldest.IsCompleted)
-            {
-                Take(Finished(inFlight.Dequeue()));
-            }
-
-            if (inFlight.Count < maxInFlight)
-            {
-                inFlight.Enqueue(Task.Run(CheckAll));
-                return;
-            }
-
-            // Every worker is busy: check this chunk here rather than wait. Waiting on a task spins first, and on two
-            // cores a spinning reader takes the time a worker needs (a trace showed 7% of it spent so).
-            inFlight.Enqueue(Task.FromResult(CheckAll()));
-            while (inFlight.Count >= 2 * maxInFlight)
-            {
-                Take(Finished(inFlight.Dequeue()));
-            }
-        }
-
-        // Blocks without spinning.
-        static CheckedRow[] Finished(Task<CheckedRow[]> task)
-        {
-            if (!task.IsCompleted)
-            {
-                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
-            }
-
-            return task.GetAwaiter().GetResult();
-        }
-
-        void Take(CheckedRow[] checkedRows)
-        {
-            foreach (var row in checkedRows)
-            {
-                if (row.Errors is { } rowErrors)
-                {
-                    errors.AddRange(rowErrors);
                     continue;
                 }
 
-                var digits = long.Parse(row.PhoneNumber.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
-                if (!firstRowByNumber.TryAdd(digits, row.RowNumber, out var firstRow))
+                if (!firstRowByNumber.TryAdd(row.Digits, row.RowNumber, out var firstRow))
                 {
-                    errors.Add(new RowError(row.RowNumber, columns.Headers[columns.PhoneIndex], row.PhoneText,
+                    var phoneText = Cell(chunk.Rows[i], columns.PhoneIndex).Text;
+                    errors.Add(new RowError(row.RowNumber, columns.Headers[columns.PhoneIndex], phoneText,
                         $"Duplicate of row {firstRow} ({row.PhoneNumber}); the number is called once."));
                     continue;
                 }
 
                 voicemailMessages += row.HasVoicemailMessage ? 1 : 0;
-                recipients.Add(row.Recipient!);
+                recipients.Add(chunk.Recipients.WrittenSpan.Slice(row.RecipientStart, row.RecipientLength));
             }
+
+            chunk.Clear();
+            spare.Push(chunk);
         }
     }
 
     /// <summary>Everything about one row that does not depend on the rows before it; safe to run on any thread.</summary>
-    private static CheckedRow Check(TabularRow row, ColumnMap columns, string defaultRegion, IngestionOptions limits, string? delimiter, RowJson json)
+    /// <param name="chunk">Takes the row's errors and its recipient's JSON.</param>
+    private static CheckedRow Check(TabularRow row, ColumnMap columns, string defaultRegion, IngestionOptions limits, string? delimiter, RowChunk chunk)
     {
-        var errors = new List<RowError>(0);
+        var errors = chunk.Errors;
+        var errorStart = errors.Count;
         CheckCells(row, columns, limits, delimiter, errors);
         var phone = Cell(row, columns.PhoneIndex);
         var e164 = PhoneNumberNormalizer.Normalize(phone, defaultRegion, out var phoneError);
@@ -171,19 +136,23 @@ public static class RecipientListParser
 
         var timeZone = columns.TimeZoneIndex is { } timeZoneIndex ? TimeZone(row, timeZoneIndex, columns, errors) : null;
         var voicemailMessage = columns.VoicemailMessageIndex is { } voicemailIndex ? VoicemailMessage(row, voicemailIndex, columns, errors) : null;
-        if (errors.Count > 0)
+        if (errors.Count > errorStart)
         {
-            return new CheckedRow(row.RowNumber, phone.Text, null, null, errors);
+            return CheckedRow.Rejected(row.RowNumber, errorStart, errors.Count - errorStart);
         }
 
-        var recipient = json.Write(row, e164!, columns, timeZone, voicemailMessage);
+        var recipient = chunk.Json.Write(row, e164!, columns, timeZone, voicemailMessage);
         if (StoredRecipientSize.TooLarge(recipient) is { } tooLarge)
         {
             var longest = Enumerable.Range(0, Math.Min(row.Cells.Count, columns.Headers.Count)).MaxBy(i => row.Cells[i].Text.Length);
-            return new CheckedRow(row.RowNumber, phone.Text, null, null, [new RowError(row.RowNumber, columns.Headers[longest], Shorten(row.Cells[longest].Text), tooLarge)]);
+            errors.Add(new RowError(row.RowNumber, columns.Headers[longest], Shorten(row.Cells[longest].Text), tooLarge));
+            return CheckedRow.Rejected(row.RowNumber, errorStart, 1);
         }
 
-        return new CheckedRow(row.RowNumber, phone.Text, e164, recipient.ToArray(), null) { HasVoicemailMessage = voicemailMessage is not null };
+        var start = chunk.Recipients.WrittenCount;
+        chunk.Recipients.Write(recipient);
+        var digits = long.Parse(e164.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
+        return new CheckedRow(row.RowNumber, e164, digits, start, recipient.Length, 0, 0, voicemailMessage is not null);
     }
 
     /// <summary>Values that would be lost (no column to belong to) or that are too long.</summary>
@@ -262,16 +231,18 @@ public static class RecipientListParser
 
     /// <summary>
     /// Writes a row as the JSON of its <see cref="Recipient"/> (no index: the spool numbers recipients by position). Each
-    /// value goes straight from its cell into the JSON, typed by <see cref="DynamicVariableValue"/>; one per thread.
+    /// value goes straight from its cell into the JSON, typed by <see cref="DynamicVariableValue"/>; one per chunk, so
+    /// one thread at a time.
     /// </summary>
-    private sealed class RowJson : IDisposable
+#pragma warning disable CA1001 // A writer over an ArrayBufferWriter holds nothing to release; chunks are dropped with the file, not disposed.
+    private sealed class RowJson
+#pragma warning restore CA1001
     {
         private readonly ArrayBufferWriter<byte> buffer = new(1024);
         private readonly Utf8JsonWriter writer;
 
-        public RowJson() => writer = new Utf8JsonWriter(buffer);
-
-        public void Dispose() => writer.Dispose();
+        // The writing below is fixed and always well formed, so the writer need not check every call's place in the document.
+        public RowJson() => writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
 
         /// <returns>The JSON, valid until the next call.</returns>
         public ReadOnlySpan<byte> Write(TabularRow row, string phoneNumber, ColumnMap columns, string? timeZone, string? voicemailMessage)
@@ -279,15 +250,16 @@ public static class RecipientListParser
             buffer.ResetWrittenCount();
             writer.Reset(buffer);
             writer.WriteStartObject();
-            writer.WriteNumber(nameof(Recipient.RowNumber), row.RowNumber);
-            writer.WriteString(nameof(Recipient.PhoneNumber), phoneNumber);
+            writer.WriteNumber(RowNumberName, row.RowNumber);
+            writer.WritePropertyName(PhoneNumberName);
+            WriteE164(writer, phoneNumber);
             if (voicemailMessage is not null)
             {
-                writer.WriteString(nameof(Recipient.VoicemailMessage), voicemailMessage);
+                writer.WriteString(VoicemailMessageName, voicemailMessage);
             }
 
-            writer.WriteStartObject(nameof(Recipient.ClientData));
-            writer.WriteStartObject(DynamicVariablesProperty);
+            writer.WriteStartObject(ClientDataName);
+            writer.WriteStartObject(DynamicVariablesName);
             foreach (var (name, index) in columns.Variables)
             {
                 if (index == columns.TimeZoneIndex)
@@ -311,7 +283,7 @@ public static class RecipientListParser
             writer.WriteEndObject();
             if (Overrides(row, columns) is { } overrides)
             {
-                writer.WritePropertyName(OverridesProperty);
+                writer.WritePropertyName(OverridesName);
                 JsonSerializer.Serialize(writer, overrides);
             }
 
@@ -321,6 +293,38 @@ public static class RecipientListParser
             return buffer.WrittenSpan;
         }
     }
+
+    /// <summary>
+    /// Writes an E.164 number as the writer would, with its + escaped (\u002B), but without the writer's escaping path, which
+    /// a string with any character to escape takes and which was a sixth of writing a row (sampled).
+    /// </summary>
+    private static void WriteE164(Utf8JsonWriter writer, string e164)
+    {
+        Span<byte> json = stackalloc byte[32];
+        if (e164.Length is < 2 or > 16 || e164[0] != '+' || e164.AsSpan(1).ContainsAnyExceptInRange('0', '9'))
+        {
+            writer.WriteStringValue(e164); // not E.164 after all: never, but the writer's way is always right
+            return;
+        }
+
+        var length = "\"\\u002B"u8.Length;
+        "\"\\u002B"u8.CopyTo(json);
+        foreach (var digit in e164.AsSpan(1))
+        {
+            json[length++] = (byte)digit;
+        }
+
+        json[length++] = (byte)'"';
+        writer.WriteRawValue(json[..length], skipInputValidation: true);
+    }
+
+    // Encoded once rather than on every row; the writer escapes them as it would the strings.
+    private static readonly JsonEncodedText RowNumberName = JsonEncodedText.Encode(nameof(Recipient.RowNumber));
+    private static readonly JsonEncodedText PhoneNumberName = JsonEncodedText.Encode(nameof(Recipient.PhoneNumber));
+    private static readonly JsonEncodedText VoicemailMessageName = JsonEncodedText.Encode(nameof(Recipient.VoicemailMessage));
+    private static readonly JsonEncodedText ClientDataName = JsonEncodedText.Encode(nameof(Recipient.ClientData));
+    private static readonly JsonEncodedText DynamicVariablesName = JsonEncodedText.Encode(DynamicVariablesProperty);
+    private static readonly JsonEncodedText OverridesName = JsonEncodedText.Encode(OverridesProperty);
 
     // ConversationInitiationClientData's wire names; a round trip through the spool (RecipientSpoolTests) holds them to it.
     private const string DynamicVariablesProperty = "dynamic_variables";
@@ -347,12 +351,48 @@ public static class RecipientListParser
         return agent is null && tts is null ? null : new ConversationConfigOverride(agent, tts);
     }
 
+    /// <summary>A row as checked: its recipient's JSON in the chunk's buffer, or its errors in the chunk's list.</summary>
     /// <param name="PhoneNumber">E.164; null when the row has errors.</param>
-    /// <param name="Recipient">The row as a recipient's JSON, numbered later; null when the row has errors.</param>
-    private sealed record CheckedRow(int RowNumber, string PhoneText, string? PhoneNumber, byte[]? Recipient, IReadOnlyList<RowError>? Errors)
+    /// <param name="Digits">The E.164 number's digits, the duplicate check's key.</param>
+    /// <param name="HasVoicemailMessage">The row leaves its own voicemail message (counted for the upload's report).</param>
+    private readonly record struct CheckedRow(
+        int RowNumber, string? PhoneNumber, long Digits, int RecipientStart, int RecipientLength, int ErrorStart, int ErrorCount, bool HasVoicemailMessage)
     {
-        /// <summary>The row leaves its own voicemail message (counted for the upload's report).</summary>
-        public bool HasVoicemailMessage { get; init; }
+        public static CheckedRow Rejected(int rowNumber, int errorStart, int errorCount) => new(rowNumber, null, 0, 0, 0, errorStart, errorCount, false);
+    }
+
+    /// <summary>
+    /// Up to <see cref="ChunkRows"/> rows, checked on one thread and taken back whole; used again once taken, so its buffers
+    /// are made once per file rather than once per chunk or per row.
+    /// </summary>
+    private sealed class RowChunk
+    {
+        public List<TabularRow> Rows { get; } = new(ChunkRows);
+
+        /// <summary>One per row of <see cref="Rows"/>, in the same order.</summary>
+        public CheckedRow[] Checked { get; } = new CheckedRow[ChunkRows];
+
+        public List<RowError> Errors { get; } = [];
+
+        /// <summary>The accepted rows' recipients, one after the other.</summary>
+        public ArrayBufferWriter<byte> Recipients { get; } = new(ChunkRows * 256);
+
+        public RowJson Json { get; } = new();
+
+        public void CheckAll(ColumnMap columns, string defaultRegion, IngestionOptions limits, string? delimiter)
+        {
+            for (var i = 0; i < Rows.Count; i++)
+            {
+                Checked[i] = Check(Rows[i], columns, defaultRegion, limits, delimiter, this);
+            }
+        }
+
+        public void Clear()
+        {
+            Rows.Clear();
+            Errors.Clear();
+            Recipients.ResetWrittenCount();
+        }
     }
 
     private static CellValue Cell(TabularRow row, int index) => index < row.Cells.Count ? row.Cells[index] : CellValue.Empty;
@@ -368,7 +408,7 @@ public static class RecipientListParser
         int? TimeZoneIndex,
         int? VoicemailMessageIndex,
         IReadOnlyDictionary<string, int> Overrides,
-        IReadOnlyList<(string Name, int Index)> Variables)
+        (JsonEncodedText Name, int Index)[] Variables)
     {
         public IReadOnlyList<string> OverrideColumns => [.. Overrides.Keys.Order(StringComparer.Ordinal)];
 
@@ -401,7 +441,7 @@ public static class RecipientListParser
             var phoneIndex = PhoneColumnIndex(seen, trimmed, phoneColumn);
             int? voicemailIndex = seen.TryGetValue(RecipientColumns.VoicemailMessage, out var voicemail) ? voicemail : null;
             var overrides = new Dictionary<string, int>(StringComparer.Ordinal);
-            var variables = new List<(string, int)>();
+            var variables = new List<(JsonEncodedText, int)>();
             foreach (var (normalized, index) in seen.OrderBy(c => c.Value))
             {
                 if (index == phoneIndex || index == voicemailIndex)
@@ -415,12 +455,12 @@ public static class RecipientListParser
                 }
                 else
                 {
-                    variables.Add((trimmed[index], index));
+                    variables.Add((JsonEncodedText.Encode(trimmed[index]), index));
                 }
             }
 
             int? timeZoneIndex = seen.TryGetValue(RecipientColumns.TimeZone, out var tz) ? tz : null;
-            return new ColumnMap(trimmed, phoneIndex, timeZoneIndex, voicemailIndex, overrides, variables);
+            return new ColumnMap(trimmed, phoneIndex, timeZoneIndex, voicemailIndex, overrides, [.. variables]);
         }
 
         private static int PhoneColumnIndex(Dictionary<string, int> seen, List<string> headers, string? phoneColumn)
