@@ -145,7 +145,7 @@ public sealed class BatchDispatcherTests
     {
         var dispatcher = Started(recipients: 1, concurrency: 1);
         var ticket = dispatcher.NextDial(now)!;
-        dispatcher.DialFailed(ticket, now);
+        dispatcher.Dialed(ticket, new DialResult(DialOutcome.Unknown), now);
         var check = dispatcher.StartCheck(now += TimeSpan.FromMinutes(1));
 
         dispatcher.Checked([new LiveCallCheck(check[0].Id, RedialAsTry: 1)], now);
@@ -159,7 +159,7 @@ public sealed class BatchDispatcherTests
     {
         var dispatcher = Started(recipients: 1, concurrency: 1);
         var ticket = dispatcher.NextDial(now)!;
-        dispatcher.DialFailed(ticket, now);
+        dispatcher.Dialed(ticket, new DialResult(DialOutcome.Unknown), now);
         dispatcher.Apply(new BatchCommand(BatchCommandKind.Pause), now);
         var check = dispatcher.StartCheck(now += TimeSpan.FromMinutes(1));
 

@@ -289,9 +289,6 @@ public sealed class BatchDispatcher
         }
     }
 
-    /// <summary>The dial activity failed even after its retries: whether it placed a call is unknown, so it is looked up.</summary>
-    public void DialFailed(DialTicket ticket, DateTime now) => Dialed(ticket, new DialResult(DialOutcome.Unknown), now);
-
     /// <summary>
     /// What a dial turned out to be, for an attempt already counted live (its dial returned, or its
     /// unknown outcome was found out).
