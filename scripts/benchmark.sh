@@ -28,11 +28,13 @@ read -r blob queue table < <(node -e '
   const take = () => new Promise(r => { const s = net.createServer(); s.listen(0, "127.0.0.1", () => r(s)); });
   Promise.all([take(), take(), take()]).then(servers => { console.log(servers.map(s => s.address().port).join(" ")); servers.forEach(s => s.close()); });')
 # One process per service, so one service's pause does not stop the others. All three keep their data in
-# memory; the queue service through scripts/azurite-queue.js, which says why.
+# memory; the queue and table services through scripts/azurite-queue.js and scripts/azurite-table.js, which
+# say why.
 pids=()
 for service in blob queue table; do
   main="node_modules/azurite/dist/src/$service/main.js"
   [[ $service == queue ]] && main=scripts/azurite-queue.js
+  [[ $service == table ]] && main=scripts/azurite-table.js
   node "$main" --silent --skipApiVersionCheck --loose --inMemoryPersistence \
     "--${service}Host" 127.0.0.1 "--${service}Port" "${!service}" >/dev/null 2>&1 &
   pids+=($!)
