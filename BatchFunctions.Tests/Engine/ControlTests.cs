@@ -229,6 +229,39 @@ public sealed class ControlTests
     }
 
     [Fact]
+    public async Task Retry_AfterACancel_RecipientsNeverDialedStayCancelledInTheCompletedBatch()
+    {
+        var simulator = AppUnderTest.DefaultSimulatorOptions();
+        simulator.TimeAcceleration = 10;
+        simulator.RingSeconds = new DurationRange { Min = 1, Max = 1 };
+        simulator.TalkSeconds = new DurationRange { Min = 60, Max = 60 };
+        await using var app = await AppUnderTest.StartAsync(simulator);
+        var batchId = await app.LaunchAsync(BatchDriver.Numbers(8), new Dictionary<string, string> { ["target_concurrency_limit"] = "2" });
+        await app.WaitForCallsAsync(2);
+        await app.Control().CancelAsync(app.Durable.Client, batchId, hangUpLiveCalls: false, CancellationToken.None);
+        await app.WaitForStatusAsync(batchId, "cancelled");
+        await app.Durable.Client.WaitForInstanceCompletionAsync(batchId, new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        var dialed = app.Simulator.Calls.Select(c => c.To).ToHashSet();
+
+        var retry = await app.Control().RetryAsync(app.Durable.Client, batchId, CancellationToken.None);
+        var batch = await Eventually.ValueAsync(async () =>
+        {
+            var read = await app.GetBatchAsync(batchId);
+            return read.GetProperty("status").GetString() == "completed" && read.GetProperty("retry_count").GetInt32() == 1 ? (object)read : null;
+        }, TimeSpan.FromSeconds(60));
+        var completed = (System.Text.Json.JsonElement)batch;
+
+        Assert.Equal(BatchCommandStatus.Accepted, retry.Status);
+        Assert.True(dialed.Count < 8, "Everyone was dialed before the cancel; the test proves nothing.");
+        var undialed = completed.RecipientsByNumber().Where(r => !dialed.Contains(r.Key)).ToList();
+        Assert.All(undialed, r => Assert.Equal("cancelled", r.Value.GetProperty("status").GetString()));
+        Assert.Equal((0, undialed.Count), (completed.GetProperty("status_counts").GetProperty("pending").GetInt32(), completed.GetProperty("status_counts").GetProperty("cancelled").GetInt32()));
+        var exported = await app.ExportRowsAsync(batchId);
+        Assert.Equal(undialed.Count, exported.Count(row => row["status"] == "cancelled"));
+        Assert.DoesNotContain(exported, row => row["status"] == "pending");
+    }
+
+    [Fact]
     public async Task Retry_WhileRunning_RefusedAsConflict()
     {
         var simulator = AppUnderTest.DefaultSimulatorOptions();

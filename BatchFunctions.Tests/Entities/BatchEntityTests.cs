@@ -83,6 +83,38 @@ public sealed class BatchEntityTests
         Assert.Equal((BatchStatus.Pending, 1), (state.Status, state.RetryCount));
     }
 
+    [Theory]
+    [InlineData(nameof(BatchEntity.Cancel))]
+    [InlineData(nameof(BatchEntity.Fail))]
+    public async Task Retry_AfterCancelOrFailure_RecipientsNeverDialedStayCancelledThroughTheRetryAndAfterIt(string ending)
+    {
+        // A retry calls failed recipients only (it starts past the end of the list), so those the ended run
+        // never dialed are not called again: they must not read pending in a batch that completes.
+        await batch.RunAsync(nameof(BatchEntity.Create), Definition(total: 3));
+        await batch.RunAsync(nameof(BatchEntity.MarkStarted), new BatchMilestone(T0));
+        await batch.RunAsync(ending, ending == nameof(BatchEntity.Cancel)
+            ? new BatchMilestone(T0.AddSeconds(10))
+            : new BatchFailure(FailureReason.ConfigurationError, "Twilio rejected the caller id", T0.AddSeconds(10)));
+        await batch.RunAsync(nameof(BatchEntity.Retry), new BatchMilestone(T0.AddMinutes(1)));
+        var running = batch.State<BatchState>()!;
+        await batch.RunAsync(nameof(BatchEntity.ReportProgress), new BatchProgress(new RecipientCounts(Failed: 1), T0.AddMinutes(2), null, DispatchFinished: true));
+        var completed = batch.State<BatchState>()!;
+
+        Assert.Equal((BatchStatus.InProgress, RecipientStatus.Cancelled), (running.Status, running.UndialedStatus));
+        Assert.Equal((BatchStatus.Completed, RecipientStatus.Cancelled), (completed.Status, completed.UndialedStatus));
+    }
+
+    [Fact]
+    public async Task Retry_AfterTheBatchCompleted_NothingReadsCancelled()
+    {
+        await batch.RunAsync(nameof(BatchEntity.Create), Definition(total: 1));
+        await batch.RunAsync(nameof(BatchEntity.MarkStarted), new BatchMilestone(T0));
+        await batch.RunAsync(nameof(BatchEntity.ReportProgress), new BatchProgress(new RecipientCounts(Failed: 1), T0.AddMinutes(1), null, DispatchFinished: true));
+        await batch.RunAsync(nameof(BatchEntity.Retry), new BatchMilestone(T0.AddMinutes(2)));
+
+        Assert.Equal(RecipientStatus.Pending, batch.State<BatchState>()!.UndialedStatus);
+    }
+
     [Fact]
     public void RecipientCounts_RetryOfAFailedRecipient_MovesItFromFailedToLiveAndBack()
     {

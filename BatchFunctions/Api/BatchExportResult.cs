@@ -18,7 +18,8 @@ namespace BatchFunctions.Api;
 public sealed class BatchExportResult(
     string batchId,
     ExportColumns columns,
-    IAsyncEnumerable<RecipientOutcome> recipients) : IActionResult
+    IAsyncEnumerable<RecipientOutcome> recipients,
+    RecipientStatus undialed) : IActionResult
 {
     /// <summary>The outcome columns, after the input columns.</summary>
     public static readonly IReadOnlyList<string> OutcomeColumns =
@@ -105,7 +106,7 @@ public sealed class BatchExportResult(
 
         row.Add(recipient.Id ?? recipient.Index.ToString(CultureInfo.InvariantCulture));
         row.Add(recipient.RowNumber.ToString(CultureInfo.InvariantCulture));
-        row.Add(JsonName(call?.Status ?? RecipientStatus.Pending));
+        row.Add(JsonName(call?.Status ?? undialed));
         row.Add(call?.FailureReason is { } reason ? JsonName(reason) : null);
         row.Add(call?.FailureDetail);
         row.Add((call?.Attempt ?? 0).ToString(CultureInfo.InvariantCulture));

@@ -12,9 +12,7 @@ public static class BatchResponses
         var scheduled = definition.TotalRecipients;
         var pending = scheduled - counts.NotPending;
 
-        // ElevenLabs: cancelling a batch turns its pending recipients into cancelled ones. A batch that
-        // failed (the provider refused the account) will not call its pending recipients either.
-        var cancelledPending = state.Status is BatchStatus.Cancelled or BatchStatus.Failed ? pending : 0;
+        var cancelledPending = state.UndialedStatus is RecipientStatus.Cancelled ? pending : 0;
         return new BatchCallResponse(
             definition.BatchId,
             definition.PhoneNumberId,
@@ -47,13 +45,13 @@ public static class BatchResponses
         };
     }
 
-    public static BatchRecipientResponse Recipient(RecipientOutcome outcome, DateTimeOffset batchCreatedAt, BatchStatus batchStatus) =>
-        Recipient(outcome.Recipient, outcome.Call, batchStatus is BatchStatus.Pending or BatchStatus.InProgress ? outcome.Waiting : null, outcome.Results, batchCreatedAt, batchStatus);
+    public static BatchRecipientResponse Recipient(RecipientOutcome outcome, DateTimeOffset batchCreatedAt, BatchState batch) =>
+        Recipient(outcome.Recipient, outcome.Call, batch.Status is BatchStatus.Pending or BatchStatus.InProgress ? outcome.Waiting : null, outcome.Results, batchCreatedAt, batch.UndialedStatus);
 
-    private static BatchRecipientResponse Recipient(Recipient recipient, CallState? call, Waiting? waiting, ConversationSummary? results, DateTimeOffset batchCreatedAt, BatchStatus batchStatus) => new(
+    private static BatchRecipientResponse Recipient(Recipient recipient, CallState? call, Waiting? waiting, ConversationSummary? results, DateTimeOffset batchCreatedAt, RecipientStatus undialed) => new(
         recipient.Id ?? recipient.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
         recipient.PhoneNumber,
-        call?.Status ?? (batchStatus is BatchStatus.Cancelled or BatchStatus.Failed ? RecipientStatus.Cancelled : RecipientStatus.Pending),
+        call?.Status ?? undialed,
         batchCreatedAt.ToUnixTimeSeconds(),
         (call?.UpdatedAt ?? batchCreatedAt).ToUnixTimeSeconds(),
         call?.ConversationId ?? results?.ConversationId,

@@ -48,9 +48,8 @@ public sealed class RecipientPages(BatchReader batches)
         DurableTaskClient durable, BatchSnapshot batch, IReadOnlyList<string> filterNames, IReadOnlySet<RecipientStatus> filter, int offset, int limit, CancellationToken cancellationToken)
     {
         var definition = batch.Definition;
-        var status = batch.State.Status;
         var total = definition.TotalRecipients;
-        BatchRecipientResponse Project(RecipientOutcome r) => BatchResponses.Recipient(r, definition.CreatedAt, status);
+        BatchRecipientResponse Project(RecipientOutcome r) => BatchResponses.Recipient(r, definition.CreatedAt, batch.State);
 
         if (filter.Count == 0)
         {

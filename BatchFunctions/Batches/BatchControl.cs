@@ -117,14 +117,7 @@ public sealed class BatchControl(BatchReader reader, AttemptStore attempts, ICam
             Stopped = false,
         };
         await durable.ScheduleNewOrchestrationInstanceAsync(nameof(BatchOrchestrator), retryRun, new StartOrchestrationOptions(batchId), cancellationToken);
-        return BatchCommandResult.Accepted(state with
-        {
-            RetryCount = state.RetryCount + 1,
-            DispatchFinishedAt = null,
-            CancelledAt = null,
-            Failure = null,
-            Runtime = state.Runtime is { } runtime ? runtime with { Paused = false, Waiting = null } : null,
-        });
+        return BatchCommandResult.Accepted(state.Retried(time.GetUtcNow()));
     }
 
     private async Task<BatchCommandResult> SetPausedAsync(DurableTaskClient durable, string batchId, bool paused, CancellationToken cancellationToken)

@@ -24,18 +24,7 @@ public sealed class BatchEntity : TaskEntity<BatchState>
         State = State with { CancelledAt = State.CancelledAt ?? milestone.At, LastUpdatedAt = Latest(milestone.At) };
 
     /// <summary>The operator asked to call failed recipients again: the batch runs anew from here.</summary>
-    public void Retry(BatchMilestone milestone) => State = State with
-    {
-        RetryCount = State.RetryCount + 1,
-        DispatchFinishedAt = null,
-        CancelledAt = null,
-        Failure = null,
-        Runtime = State.Runtime is { } runtime ? runtime with { Paused = false, Waiting = null } : null,
-
-        // A late repeat of the finished run's last report must not mark the new run finished.
-        ProgressAt = milestone.At,
-        LastUpdatedAt = Latest(milestone.At),
-    };
+    public void Retry(BatchMilestone milestone) => State = State.Retried(milestone.At);
 
     /// <summary>
     /// Snapshots arrive from one sender in order; an older one is ignored all the same. The orchestrator

@@ -36,6 +36,6 @@ public sealed class ExportBatch(BatchReader batches)
         // streamed pass first, keeping only the names.
         var total = batch.Definition.TotalRecipients;
         var columns = await BatchExportResult.ColumnsOfAsync(batches.RecipientsAsync(durable, batchId, total, limit, cancellationToken), cancellationToken);
-        return new BatchExportResult(batchId, columns, batches.RecipientsAsync(durable, batchId, total, limit, cancellationToken));
+        return new BatchExportResult(batchId, columns, batches.RecipientsAsync(durable, batchId, total, limit, cancellationToken), batch.State.UndialedStatus);
     }
 }

@@ -25,9 +25,9 @@ public sealed class GetBatch(BatchReader batches)
         }
 
         var createdAt = batch.Definition.CreatedAt;
-        var status = batch.State.Status;
+        var state = batch.State;
         var recipients = batches.RecipientsAsync(durable, batchId, batch.Definition.TotalRecipients, limit: null, cancellationToken)
-            .Select(r => BatchResponses.Recipient(r, createdAt, status));
+            .Select(r => BatchResponses.Recipient(r, createdAt, state));
         return new BatchDetailResult(batch.Summary, recipients);
     }
 }
