@@ -131,6 +131,35 @@ public sealed partial class DashboardBrowserTests(DashboardApp dashboard, ITestO
     }
 
     [Fact]
+    public async Task CreateForm_FileChosenBeforeTheDefaultsArrive_CheckedOnceTheyFillAgentAndNumber()
+    {
+        // The form fills the agent and phone number from the deployment's defaults when they arrive; a file
+        // chosen before then could not be checked yet (under load, the way an operator quick with a file meets it).
+        var page = await dashboard.NewPageAsync();
+        var errors = page.CollectErrors();
+        await page.SignInAsync(dashboard);
+        var fileChosen = new TaskCompletionSource();
+        await page.RouteAsync("**/api/batch-calling/defaults*", async route =>
+        {
+            await fileChosen.Task;
+            await route.ContinueAsync();
+        });
+        await page.EvaluateAsync("() => { location.hash = '#/batches/new'; }");
+        await page.GetByLabel("Recipient file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "early.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes("phone_number\n+14155550871\n+14155550872\n"),
+        });
+        await Expect(page.GetByText("Enter the agent and phone number to check the file.")).ToBeVisibleAsync();
+        fileChosen.SetResult();
+
+        await Expect(page.Locator("#agent-id")).ToHaveValueAsync(dashboard.AgentId);
+        await Expect(page.Locator("#valid-count")).ToHaveTextAsync("2 recipients will be called.");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task CreateForm_KeyboardOnly_ReachesEveryControlSchedulesSubmitsThenCancelAsksFirst()
     {
         var page = await dashboard.NewPageAsync();

@@ -135,6 +135,7 @@ export function renderCreate(main) {
   // Defaults: the configured agent and phone number, and those recent batches used.
   batchDefaults().then((defaults) => {
     if (stopped) return;
+    const filled = (!agentId.value && defaults.default_agent_id) || (!phoneId.value && defaults.default_phone_number_id);
     if (!agentId.value && defaults.default_agent_id) agentId.value = defaults.default_agent_id;
     if (!phoneId.value && defaults.default_phone_number_id) phoneId.value = defaults.default_phone_number_id;
     region.placeholder = defaults.region;
@@ -149,6 +150,10 @@ export function renderCreate(main) {
     phoneOptions.replaceChildren(...[...numbers].map((id) => h('option', { value: id })));
     showAgent();
     showPhoneNumber();
+
+    // A file chosen before the defaults arrived was left unchecked for want of an agent and number; setting a
+    // field's value fires no change event.
+    if (filled) validate();
   }).catch((e) => { formError.textContent = `Could not read the deployment's defaults: ${e.message}`; });
 
   async function showAgent() {
