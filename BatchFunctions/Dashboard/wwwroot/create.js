@@ -135,9 +135,13 @@ export function renderCreate(main) {
   // Defaults: the configured agent and phone number, and those recent batches used.
   batchDefaults().then((defaults) => {
     if (stopped) return;
-    const filled = (!agentId.value && defaults.default_agent_id) || (!phoneId.value && defaults.default_phone_number_id);
-    if (!agentId.value && defaults.default_agent_id) agentId.value = defaults.default_agent_id;
-    if (!phoneId.value && defaults.default_phone_number_id) phoneId.value = defaults.default_phone_number_id;
+    let filled = false;
+    for (const [field, value] of [[agentId, defaults.default_agent_id], [phoneId, defaults.default_phone_number_id]]) {
+      if (!field.value && value) {
+        field.value = value;
+        filled = true;
+      }
+    }
     region.placeholder = defaults.region;
     windowStart.placeholder = defaults.calling_window.split('-')[0];
     windowEnd.placeholder = defaults.calling_window.split('-')[1];

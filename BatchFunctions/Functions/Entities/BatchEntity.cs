@@ -12,16 +12,16 @@ public sealed class BatchEntity : TaskEntity<BatchState>
     public static EntityInstanceId IdFor(string batchId) => new(nameof(BatchEntity), batchId);
 
     public void Create(Domain.BatchDefinition definition) =>
-        State = State with { Definition = State.Definition ?? definition, LastUpdatedAt = Latest(definition.CreatedAt) };
+        State = State with { Definition = State.Definition ?? definition, LastUpdatedAt = State.UpdatedAtLeast(definition.CreatedAt) };
 
     public void MarkStarted(BatchMilestone milestone) =>
-        State = State with { StartedAt = State.StartedAt ?? milestone.At, LastUpdatedAt = Latest(milestone.At) };
+        State = State with { StartedAt = State.StartedAt ?? milestone.At, LastUpdatedAt = State.UpdatedAtLeast(milestone.At) };
 
     public void Fail(BatchFailure failure) =>
-        State = State with { Failure = State.Failure ?? failure, LastUpdatedAt = Latest(failure.At) };
+        State = State with { Failure = State.Failure ?? failure, LastUpdatedAt = State.UpdatedAtLeast(failure.At) };
 
     public void Cancel(BatchMilestone milestone) =>
-        State = State with { CancelledAt = State.CancelledAt ?? milestone.At, LastUpdatedAt = Latest(milestone.At) };
+        State = State with { CancelledAt = State.CancelledAt ?? milestone.At, LastUpdatedAt = State.UpdatedAtLeast(milestone.At) };
 
     /// <summary>The operator asked to call failed recipients again: the batch runs anew from here.</summary>
     public void Retry(BatchMilestone milestone) => State = State.Retried(milestone.At);
@@ -43,7 +43,7 @@ public sealed class BatchEntity : TaskEntity<BatchState>
             ProgressAt = progress.At,
             Runtime = progress.Runtime ?? State.Runtime,
             DispatchFinishedAt = progress.DispatchFinished ? State.DispatchFinishedAt ?? progress.At : State.DispatchFinishedAt,
-            LastUpdatedAt = Latest(progress.At),
+            LastUpdatedAt = State.UpdatedAtLeast(progress.At),
         };
     }
 
@@ -51,6 +51,4 @@ public sealed class BatchEntity : TaskEntity<BatchState>
     public void Delete() => State = null!;
 
     protected override BatchState InitializeState(TaskEntityOperation entityOperation) => new();
-
-    private DateTimeOffset Latest(DateTimeOffset at) => State.LastUpdatedAt is { } last && last > at ? last : at;
 }

@@ -57,8 +57,11 @@ public sealed record BatchState(
 
         // A late repeat of the finished run's last report must not mark the new run finished.
         ProgressAt = at,
-        LastUpdatedAt = LastUpdatedAt is { } last && last > at ? last : at,
+        LastUpdatedAt = UpdatedAtLeast(at),
     };
+
+    /// <summary>The last update time once something happened at <paramref name="at"/>: operations arrive in no set order, and it never goes back.</summary>
+    public DateTimeOffset UpdatedAtLeast(DateTimeOffset at) => LastUpdatedAt is { } last && last > at ? last : at;
 
     public BatchStatus Status =>
         CancelledAt is not null ? BatchStatus.Cancelled
