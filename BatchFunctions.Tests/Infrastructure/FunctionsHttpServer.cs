@@ -16,8 +16,8 @@ namespace BatchFunctions.Tests.Infrastructure;
 /// the simulator's webhooks, SDKs, browsers) reach the real function classes over HTTP. Requests are
 /// routed as the Functions host routes them (<see cref="HostRouteTable"/>: alphabetical by function
 /// name, first template and method match), not by endpoint routing, which prefers literal segments and
-/// would hide a collision. Each request then passes the app's <see cref="ApiKeyMiddleware"/> as in the
-/// worker; parameters are bound the way the host binds them. The Durable client is looked up per
+/// would hide a collision. Each request then passes the app's <see cref="StorageFaultMiddleware"/> and
+/// <see cref="ApiKeyMiddleware"/> as in the worker; parameters are bound the way the host binds them. The Durable client is looked up per
 /// request, so a test can replace the worker underneath (a crash and restart).
 /// </summary>
 public static class FunctionsHttpServer
@@ -38,25 +38,38 @@ public static class FunctionsHttpServer
             routes.Add(new HttpFunctionRoute(function.Name, trigger.Route!, trigger.Methods?.Select(m => m.ToUpperInvariant()).ToArray()));
         }
 
+        var storageFaults = ActivatorUtilities.CreateInstance<StorageFaultMiddleware>(app.Services);
         var apiKeys = ActivatorUtilities.CreateInstance<ApiKeyMiddleware>(app.Services);
-        var table = new HostRouteTable(routes, app.Services.GetRequiredService<IInlineConstraintResolver>(), route => Handler(methods[route.Name], route.Name, apiKeys, durable));
+        var table = new HostRouteTable(
+            routes,
+            app.Services.GetRequiredService<IInlineConstraintResolver>(),
+            route => Handler(methods[route.Name], route.Name, storageFaults, apiKeys, durable));
         app.UseRouter(table.Router);
     }
 
-    private static RequestDelegate Handler(MethodInfo method, string functionName, ApiKeyMiddleware apiKeys, Func<DurableTaskClient> durable)
+    private static RequestDelegate Handler(
+        MethodInfo method, string functionName, StorageFaultMiddleware storageFaults, ApiKeyMiddleware apiKeys, Func<DurableTaskClient> durable)
     {
         var binders = method.GetParameters().Select(p => Binder(p, durable, method)).ToArray();
         return async context =>
         {
-            if (!await apiKeys.AdmitAsync(functionName, context))
+            IActionResult? result = null;
+            await storageFaults.AnswerAsync(functionName, context, async () =>
             {
-                return;
-            }
+                if (await apiKeys.AdmitAsync(functionName, context))
+                {
+                    var instance = method.IsStatic ? null : ActivatorUtilities.CreateInstance(context.RequestServices, method.DeclaringType!);
+                    var arguments = binders.Select(bind => bind(context)).ToArray();
+                    result = await (Task<IActionResult>)method.Invoke(instance, arguments)!;
+                }
+            });
 
-            var instance = method.IsStatic ? null : ActivatorUtilities.CreateInstance(context.RequestServices, method.DeclaringType!);
-            var arguments = binders.Select(bind => bind(context)).ToArray();
-            var result = await (Task<IActionResult>)method.Invoke(instance, arguments)!;
-            await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+            // The worker's ASP.NET Core integration executes the result after the worker middleware has returned,
+            // so a fault while a result streams is not the middleware's to answer; here neither.
+            if (result is not null)
+            {
+                await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+            }
         };
     }
 

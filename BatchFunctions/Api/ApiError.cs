@@ -22,6 +22,9 @@ public static class ApiError
     /// <summary>ElevenLabs (agent or phone number lookup) failed or refused us; the request itself may be fine.</summary>
     public static IActionResult BadGateway(string message) => Result(StatusCodes.Status502BadGateway, "upstream_error", message);
 
+    /// <summary>The app's own storage failed; the request may be sent again as it is (see <see cref="StorageFaultMiddleware"/>).</summary>
+    public static IActionResult ServiceUnavailable(string message) => Result(StatusCodes.Status503ServiceUnavailable, "storage_unavailable", message);
+
     /// <summary>
     /// Whether <paramref name="e"/> means ElevenLabs could not be asked (unreachable, timed out, or our key
     /// refused) rather than that the request was bad: those become <see cref="BadGateway"/>. A timeout
