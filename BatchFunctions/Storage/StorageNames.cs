@@ -23,7 +23,7 @@ public static class StorageNames
     /// <summary>The conversations we started, by conversation id (see <see cref="ConversationIndex"/>).</summary>
     public const string ConversationsTable = "Conversations";
 
-    /// <summary>Signatures of accepted ElevenLabs webhooks, to refuse replays (see <see cref="WebhookReceipts"/>).</summary>
+    /// <summary>Signatures of accepted ElevenLabs webhooks, to refuse replays: the prefix of one table per day (see <see cref="WebhookReceipts"/>).</summary>
     public const string WebhookReceiptsTable = "WebhookReceipts";
 
     /// <summary>Each conversation's full transcript and analysis: {batch id}/{conversation id}.json.</summary>

@@ -72,7 +72,7 @@ public sealed partial class ElevenLabsPostCallWebhook(
         catch
         {
             // Not processed: ElevenLabs' retry of this very request must not be taken for a replay.
-            await receipts.ForgetAsync(check.Signature!, CancellationToken.None);
+            await receipts.ForgetAsync(check.Signature!, check.SignedAt!.Value, CancellationToken.None);
             throw;
         }
     }
