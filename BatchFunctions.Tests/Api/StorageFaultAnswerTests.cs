@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Azure;
-using Azure.Core;
-using Azure.Core.Pipeline;
-using Azure.Data.Tables;
 using BatchFunctions.Api;
 using BatchFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,10 +25,7 @@ public sealed class StorageFaultAnswerTests : IAsyncLifetime
         simulator.Agents.Add(new TelephonySimulator.SimulatedAgent { AgentId = agentId, Name = "Storage fault agent" });
         app = await AppUnderTest.StartAsync(simulator, configureServices: services =>
         {
-            // The app's tables (not the Durable engine's, which has clients of its own) go through the failing policy.
-            var tables = new TableClientOptions();
-            tables.AddPolicy(storage, HttpPipelinePosition.PerCall);
-            services.AddSingleton(new TableServiceClient(TestStorage.ConnectionString, tables));
+            storage.AddTo(services);
             services.AddSingleton<ILogger<StorageFaultMiddleware>>(log);
         });
     }
@@ -54,10 +48,10 @@ public sealed class StorageFaultAnswerTests : IAsyncLifetime
 
         storage.Failure = fault switch
         {
-            "500" => () => new RequestFailedException(500, "Storage answered 500.", "InternalError", null),
-            "503" => () => new RequestFailedException(503, "Storage answered 503.", "ServerBusy", null),
-            "unreachable" => () => new RequestFailedException("Connection refused.", new HttpRequestException("Connection refused.")),
-            _ => () => new TaskCanceledException("The operation was cancelled because it exceeded the configured timeout."),
+            "500" => _ => new RequestFailedException(500, "Storage answered 500.", "InternalError", null),
+            "503" => _ => new RequestFailedException(503, "Storage answered 503.", "ServerBusy", null),
+            "unreachable" => _ => new RequestFailedException("Connection refused.", new HttpRequestException("Connection refused.")),
+            _ => _ => new TaskCanceledException("The operation was cancelled because it exceeded the configured timeout."),
         };
         using (var failed = await app.Http.GetAsync($"v1/convai/batch-calling/{batchId}"))
         {
@@ -82,7 +76,7 @@ public sealed class StorageFaultAnswerTests : IAsyncLifetime
     {
         // A 403 means the app's storage credentials are wrong: sending the request again cannot help.
         var batchId = await SubmitAsync();
-        storage.Failure = () => new RequestFailedException(403, "Server failed to authenticate the request.", "AuthenticationFailed", null);
+        storage.Failure = _ => new RequestFailedException(403, "Server failed to authenticate the request.", "AuthenticationFailed", null);
 
         using var refused = await app.Http.GetAsync($"v1/convai/batch-calling/{batchId}");
 
@@ -104,30 +98,5 @@ public sealed class StorageFaultAnswerTests : IAsyncLifetime
         var body = await ApiApp.JsonOf(response);
         Assert.True(response.IsSuccessStatusCode, body.GetRawText());
         return body.GetProperty("id").GetString()!;
-    }
-
-    /// <summary>Fails every request of the app's table clients, without sending it, while <see cref="Failure"/> is set.</summary>
-    private sealed class FailingStorage : HttpPipelinePolicy
-    {
-        private volatile Func<Exception>? failure;
-
-        public Func<Exception>? Failure
-        {
-            get => failure;
-            set => failure = value;
-        }
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            if (Failure is { } failure)
-            {
-                throw failure();
-            }
-
-            ProcessNext(message, pipeline);
-        }
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-            Failure is { } failure ? ValueTask.FromException(failure()) : ProcessNextAsync(message, pipeline);
     }
 }

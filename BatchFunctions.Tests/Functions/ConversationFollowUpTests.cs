@@ -13,14 +13,22 @@ namespace BatchFunctions.Tests.Functions;
 
 public sealed class ConversationFollowUpTests
 {
-    [Fact]
-    public async Task Start_ConversationIndexUnwritable_FallbackFetchStillScheduled()
+    [Theory]
+    [InlineData("busy")]
+    [InlineData("timeout")]
+    public async Task Start_ConversationIndexUnwritable_FallbackFetchStillScheduled(string fault)
     {
         // The webhook finds its recipient through the conversation index; when that write fails, the fallback
         // fetch (which carries its own link) is the only way the call's results arrive, so it must still start.
+        // Nor may the failure escape: the answer request waits on this, and would hang up on the person who answered.
+        // A timeout is an OperationCanceledException although nobody cancelled the request.
         await using var app = await AppUnderTest.StartAsync(AppUnderTest.DefaultSimulatorOptions());
         var unwritable = new TableClientOptions { Retry = { MaxRetries = 0 } };
-        unwritable.AddPolicy(new ServerBusy(), HttpPipelinePosition.PerCall);
+        unwritable.AddPolicy(
+            new Unwritable(fault == "busy"
+                ? new RequestFailedException(503, "Storage is busy.", "ServerBusy", null)
+                : new TaskCanceledException("The operation was cancelled because it exceeded the configured timeout.")),
+            HttpPipelinePosition.PerCall);
         var followUp = new ConversationFollowUp(
             new ConversationIndex(new TableServiceClient(TestStorage.ConnectionString, unwritable)),
             Microsoft.Extensions.Options.Options.Create(new ConversationOptions { FallbackDelay = TimeSpan.FromHours(1) }),
@@ -35,13 +43,11 @@ public sealed class ConversationFollowUpTests
         Assert.Equal(link, fallback.ReadInputAs<ConversationWatch>()!.Link);
     }
 
-    /// <summary>Storage refusing every request, as in an outage longer than the SDK's retries.</summary>
-    private sealed class ServerBusy : HttpPipelinePolicy
+    /// <summary>Storage failing every request, as in an outage longer than the SDK's retries.</summary>
+    private sealed class Unwritable(Exception failure) : HttpPipelinePolicy
     {
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-            throw new RequestFailedException(503, "Storage is busy.", "ServerBusy", null);
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => throw failure;
 
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-            throw new RequestFailedException(503, "Storage is busy.", "ServerBusy", null);
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => throw failure;
     }
 }

@@ -1,4 +1,4 @@
-using Azure;
+using BatchFunctions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
@@ -38,7 +38,7 @@ public sealed partial class StorageFaultMiddleware(ILogger<StorageFaultMiddlewar
         {
             await function();
         }
-        catch (Exception e) when (!http.Response.HasStarted && Describe(e, http.RequestAborted) is { } fault)
+        catch (Exception e) when (!http.Response.HasStarted && StorageFaults.Describe(e, http.RequestAborted) is { } fault)
         {
             LogStorageFault(e, functionName, fault);
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -47,19 +47,6 @@ public sealed partial class StorageFaultMiddleware(ILogger<StorageFaultMiddlewar
             await answer.ExecuteResultAsync(new ActionContext(http, http.GetRouteData(), new ActionDescriptor()));
         }
     }
-
-    /// <summary>What failed, as the message says it, or null when <paramref name="e"/> is not a storage fault.</summary>
-    private static string? Describe(Exception e, CancellationToken requestAborted) => e switch
-    {
-        // Status 0: storage could not be reached at all. 4xx answers are the app's own logic (conflicts,
-        // missing rows) and never meant for the caller, so they stay defects.
-        RequestFailedException { Status: 0 } => "could not be reached",
-        RequestFailedException { Status: >= 500 } failed => $"failed (HTTP {failed.Status}{(failed.ErrorCode is { } code ? " " + code : "")})",
-
-        // The SDK's network timeout cancels the call; a caller that went away cancels it too, and needs no answer.
-        OperationCanceledException when !requestAborted.IsCancellationRequested => "did not answer in time",
-        _ => null,
-    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Function} answered 503: the app's storage {Fault}.")]
     private partial void LogStorageFault(Exception exception, string function, string fault);

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Entities;
 using Microsoft.Extensions.Logging;
 using Twilio.TwiML;
 
@@ -51,40 +52,52 @@ public sealed partial class TwilioAnswer(
             return new BadRequestObjectResult("The answer URL lacks batch_id, recipient or attempt.");
         }
 
+        EntityMetadata<BatchState>? batch;
+        Recipient? recipient;
         try
         {
-            var batch = await durable.Entities.GetEntityAsync<BatchState>(BatchEntity.IdFor(target.BatchId), cancellation: cancellationToken);
-            var recipient = await recipients.GetAsync(target.BatchId, target.RecipientIndex, cancellationToken);
-            if (batch?.State.Definition is not { } definition || recipient is null)
-            {
-                return await ApologizeAsync(durable, target, "The batch or recipient no longer exists.", cancellationToken);
-            }
+            batch = await durable.Entities.GetEntityAsync<BatchState>(BatchEntity.IdFor(target.BatchId), cancellation: cancellationToken);
+            recipient = await recipients.GetAsync(target.BatchId, target.RecipientIndex, cancellationToken);
+        }
+        catch (Exception e) when (StorageFaults.Describe(e, cancellationToken) is { } fault)
+        {
+            return await ApologizeAsync(durable, target, $"The app's storage {fault} while reading the recipient, so the call could not be handed to the agent: {e.Message}", cancellationToken);
+        }
 
-            // Under DetectMessageEnd Twilio asks for the TwiML only once a machine's greeting has ended: what is said now is recorded.
-            var answeredBy = form["AnsweredBy"].ToString();
-            if (VoicemailMessages.IsGreetingEnd(answeredBy) && (recipient.VoicemailMessage ?? definition.VoicemailMessage) is { } message)
-            {
-                await durable.Entities.SignalEntityAsync(CallEntity.IdFor(target.BatchId, target.RecipientIndex), nameof(CallEntity.RecordVoicemailMessage),
-                    new VoicemailMessageLeft(target.Attempt, answeredBy, clock.GetUtcNow()), cancellation: cancellationToken);
-                LogLeavingVoicemail(target.BatchId, target.RecipientIndex, target.Attempt, answeredBy);
-                return new ContentResult { Content = new VoiceResponse().Say(message).Hangup().ToString(), ContentType = "text/xml", StatusCode = StatusCodes.Status200OK };
-            }
+        if (batch?.State.Definition is not { } definition || recipient is null)
+        {
+            return await ApologizeAsync(durable, target, "The batch or recipient no longer exists.", cancellationToken);
+        }
 
-            var twiml = await elevenLabs.RegisterTwilioCallAsync(
+        // Under DetectMessageEnd Twilio asks for the TwiML only once a machine's greeting has ended: what is said now is recorded.
+        var answeredBy = form["AnsweredBy"].ToString();
+        if (VoicemailMessages.IsGreetingEnd(answeredBy) && (recipient.VoicemailMessage ?? definition.VoicemailMessage) is { } message)
+        {
+            await durable.Entities.SignalEntityAsync(CallEntity.IdFor(target.BatchId, target.RecipientIndex), nameof(CallEntity.RecordVoicemailMessage),
+                new VoicemailMessageLeft(target.Attempt, answeredBy, clock.GetUtcNow()), cancellation: cancellationToken);
+            LogLeavingVoicemail(target.BatchId, target.RecipientIndex, target.Attempt, answeredBy);
+            return new ContentResult { Content = new VoiceResponse().Say(message).Hangup().ToString(), ContentType = "text/xml", StatusCode = StatusCodes.Status200OK };
+        }
+
+        string twiml;
+        try
+        {
+            twiml = await elevenLabs.RegisterTwilioCallAsync(
                 new RegisterCallRequest(definition.AgentId, definition.FromNumber, recipient.PhoneNumber, recipient.ClientData), cancellationToken);
-            if (ConversationIdIn(twiml) is { } conversationId)
-            {
-                await durable.Entities.SignalEntityAsync(CallEntity.IdFor(target.BatchId, target.RecipientIndex), nameof(CallEntity.RecordConversation),
-                    new ConversationRecord(target.Attempt, conversationId), cancellation: cancellationToken);
-                await followUp.StartAsync(durable, new ConversationLink(conversationId, target.BatchId, target.RecipientIndex, target.Attempt), cancellationToken);
-            }
-
-            return new ContentResult { Content = twiml, ContentType = "text/xml", StatusCode = StatusCodes.Status200OK };
         }
         catch (Exception e) when (e is HttpRequestException or ElevenLabsConfigurationException or TaskCanceledException)
         {
             return await ApologizeAsync(durable, target, $"ElevenLabs register-call failed: {e.Message}", cancellationToken);
         }
+
+        if (ConversationIdIn(twiml) is { } conversationId)
+        {
+            await durable.Entities.SignalEntityAsync(CallEntity.IdFor(target.BatchId, target.RecipientIndex), nameof(CallEntity.RecordConversation),
+                new ConversationRecord(target.Attempt, conversationId), cancellation: cancellationToken);
+            await followUp.StartAsync(durable, new ConversationLink(conversationId, target.BatchId, target.RecipientIndex, target.Attempt), cancellationToken);
+        }
+
+        return new ContentResult { Content = twiml, ContentType = "text/xml", StatusCode = StatusCodes.Status200OK };
     }
 
     /// <summary>register-call's TwiML names the conversation in its stream URL or a stream parameter, when it names it at all.</summary>

@@ -12,7 +12,8 @@ namespace BatchFunctions.Functions.Orchestration;
 /// What happens once a call has a conversation: the conversation is recorded as ours (so its webhook finds the
 /// recipient) and watched by a <see cref="ConversationFallbackOrchestrator"/>. The two are independent: the
 /// fallback carries its own link, so when the record cannot be written (the webhook will then find nothing) the
-/// fallback still brings the results. A failure here must not cost the call its agent, so it is logged, not thrown.
+/// fallback still brings the results. A failure here must not cost the call its agent, so it is logged, not thrown;
+/// that includes a storage timeout, which is an <see cref="OperationCanceledException"/> although nobody cancelled.
 /// </summary>
 public sealed partial class ConversationFollowUp(ConversationIndex index, IOptions<ConversationOptions> options, TimeProvider clock, ILogger<ConversationFollowUp> logger)
 {
@@ -22,7 +23,7 @@ public sealed partial class ConversationFollowUp(ConversationIndex index, IOptio
         {
             await index.RecordAsync(link, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             LogRecordFailed(e, link.BatchId, link.RecipientIndex, link.ConversationId);
         }
@@ -38,7 +39,7 @@ public sealed partial class ConversationFollowUp(ConversationIndex index, IOptio
                 new StartOrchestrationOptions(ConversationFallbackOrchestrator.InstanceIdFor(link.ConversationId), clock.GetUtcNow() + options.Value.FallbackDelay),
                 cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             LogFallbackFailed(e, link.BatchId, link.RecipientIndex, link.ConversationId);
         }
