@@ -98,8 +98,9 @@ public sealed class BatchControl(BatchReader reader, AttemptStore attempts, ICam
         // A new run number: whatever the finished run left queued (a retry it decided as it was cancelled)
         // is ignored, and attempts it queued but never dialed are taken over.
         var runNumber = lastRun.RunNumber + 1;
+        var retriedAt = time.GetUtcNow();
         await attempts.EnqueueAsync(batchId, runNumber, again, cancellationToken);
-        await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.Retry), new BatchMilestone(time.GetUtcNow()), cancellation: cancellationToken);
+        await durable.Entities.SignalEntityAsync(BatchEntity.IdFor(batchId), nameof(BatchEntity.Retry), new BatchMilestone(retriedAt), cancellation: cancellationToken);
         var retryRun = lastRun with
         {
             StartAt = null,
@@ -107,7 +108,7 @@ public sealed class BatchControl(BatchReader reader, AttemptStore attempts, ICam
             Cursor = lastRun.TotalRecipients,
             Ready = [],
             Live = [],
-            QueueDueAt = again.Count > 0 ? time.GetUtcNow().UtcDateTime : null,
+            QueueDueAt = again.Count > 0 ? retriedAt.UtcDateTime : null,
             QueueWaiting = null,
             RetriesToQueue = [],
             Leased = 0,
@@ -117,7 +118,8 @@ public sealed class BatchControl(BatchReader reader, AttemptStore attempts, ICam
             Stopped = false,
         };
         await durable.ScheduleNewOrchestrationInstanceAsync(nameof(BatchOrchestrator), retryRun, new StartOrchestrationOptions(batchId), cancellationToken);
-        return BatchCommandResult.Accepted(state.Retried(time.GetUtcNow()));
+        // The answer shows the state the entity records from the same milestone.
+        return BatchCommandResult.Accepted(state.Retried(retriedAt));
     }
 
     private async Task<BatchCommandResult> SetPausedAsync(DurableTaskClient durable, string batchId, bool paused, CancellationToken cancellationToken)
