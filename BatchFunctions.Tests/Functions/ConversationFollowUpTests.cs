@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using BatchFunctions.Domain;
 using BatchFunctions.Functions.Orchestration;
@@ -24,11 +23,10 @@ public sealed class ConversationFollowUpTests
         // A timeout is an OperationCanceledException although nobody cancelled the request.
         await using var app = await AppUnderTest.StartAsync(AppUnderTest.DefaultSimulatorOptions());
         var unwritable = new TableClientOptions { Retry = { MaxRetries = 0 } };
-        unwritable.AddPolicy(
-            new Unwritable(fault == "busy"
-                ? new RequestFailedException(503, "Storage is busy.", "ServerBusy", null)
-                : new TaskCanceledException("The operation was cancelled because it exceeded the configured timeout.")),
-            HttpPipelinePosition.PerCall);
+        Exception failure = fault == "busy"
+            ? new RequestFailedException(503, "Storage is busy.", "ServerBusy", null)
+            : new TaskCanceledException("The operation was cancelled because it exceeded the configured timeout.");
+        unwritable.AddPolicy(new FailingStorage { Failure = _ => failure }, HttpPipelinePosition.PerCall);
         var followUp = new ConversationFollowUp(
             new ConversationIndex(new TableServiceClient(TestStorage.ConnectionString, unwritable)),
             Microsoft.Extensions.Options.Options.Create(new ConversationOptions { FallbackDelay = TimeSpan.FromHours(1) }),
@@ -41,13 +39,5 @@ public sealed class ConversationFollowUpTests
         var fallback = await app.Durable.Client.GetInstanceAsync(ConversationFallbackOrchestrator.InstanceIdFor(link.ConversationId), getInputsAndOutputs: true);
         Assert.NotNull(fallback);
         Assert.Equal(link, fallback.ReadInputAs<ConversationWatch>()!.Link);
-    }
-
-    /// <summary>Storage failing every request, as in an outage longer than the SDK's retries.</summary>
-    private sealed class Unwritable(Exception failure) : HttpPipelinePolicy
-    {
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => throw failure;
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => throw failure;
     }
 }
